@@ -1,0 +1,164 @@
+"""The pytest plugin: every file under snippets/ becomes a test item whose id is its path.
+
+    snippets/containers/hello/02-run.sh::shell
+    snippets/containers/beginner-linux/Dockerfile::dockerfile
+
+Shell steps run in page sessions (see session.py); other kinds are validated by the
+tool made for their format (see runners/static.py). Anything that cannot be classified
+is reported as a failing item naming the file, and the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from checks import layout, session
+from checks.runners import static
+from checks.services import engine, environment  # noqa: F401 - registers capabilities
+
+
+class SnippetFailure(Exception):
+    def __init__(self, outcome: session.Outcome):
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+
+class SnippetItem(pytest.Item):
+    def __init__(self, *, kind: str, page_dir: Path, **kwargs):
+        super().__init__(**kwargs)
+        self.kind, self.page_dir = kind, page_dir
+        self.outcome: session.Outcome | None = None
+
+    def runtest(self) -> None:
+        if self.kind == "shell":
+            outcome = session.session_for(self.page_dir).result_of(self.path)
+        else:
+            outcome = static.RUNNERS[self.kind](self.path)
+        self.outcome = outcome
+        self.user_properties.append(("checked_by", outcome.checked_by))
+        if outcome.status == "skipped":
+            raise pytest.skip.Exception(outcome.message, _use_item_location=True)
+        if outcome.failed:
+            raise SnippetFailure(outcome)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, SnippetFailure):
+            outcome = excinfo.value.outcome
+            text = outcome.message
+            if outcome.output:
+                text += "\n--- output ---\n" + _tail(outcome.output)
+            return text
+        if isinstance(excinfo.value, layout.LayoutError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self):
+        return self.path, 0, f"{layout.relative(self.path)} [{self.kind}]"
+
+
+class LayoutErrorItem(pytest.Item):
+    """Stands for a file the harness cannot check, so the problem is a failure, not a crash."""
+
+    def __init__(self, *, error: layout.LayoutError, **kwargs):
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self) -> None:
+        raise self.error
+
+    def repr_failure(self, excinfo, style=None):
+        return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, (self.error.line or 1) - 1, str(self.error)
+
+
+def _tail(text: str, lines: int = 60) -> str:
+    rows = text.rstrip().splitlines()
+    return "\n".join((["..."] if len(rows) > lines else []) + rows[-lines:])
+
+
+class SnippetFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        path = self.path
+        kind = layout.kind_of(path)
+        try:
+            page_dir = layout.page_dir_of(path)
+            layout.page_meta(page_dir)
+            if kind is None:
+                raise layout.LayoutError(
+                    path,
+                    "no check knows this kind of file "
+                    f"(known: Dockerfile, {', '.join(sorted(layout.KINDS))}, .out, .check.sh)",
+                )
+            if kind in ("output", "assertion"):
+                if not _step_for(path).exists():
+                    raise layout.LayoutError(path, f"belongs to no step ({_step_for(path).name} is missing)")
+                return
+        except layout.LayoutError as error:
+            yield LayoutErrorItem.from_parent(self, name="layout", error=error)
+            return
+        yield SnippetItem.from_parent(self, name=kind, kind=kind, page_dir=page_dir)
+
+
+def _step_for(part: Path) -> Path:
+    stem = part.name.removesuffix(".check.sh").removesuffix(".out")
+    siblings = [p for p in part.parent.iterdir() if p.stem == stem or p.name == stem]
+    steps = [p for p in siblings if layout.kind_of(p) not in ("output", "assertion")]
+    return steps[0] if steps else part.with_name(stem + ".sh")
+
+
+def pytest_collect_file(file_path: Path, parent):
+    try:
+        file_path.resolve().relative_to(layout.SNIPPETS)
+    except ValueError:
+        return None
+    if layout.is_metadata(file_path) or file_path.name.startswith("."):
+        return None
+    return SnippetFile.from_parent(parent, path=file_path)
+
+
+def pytest_configure(config) -> None:
+    session.run_id()
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """Steps run in page order; a page stays on one xdist worker."""
+    order: dict[Path, int] = {}
+
+    def key(item) -> tuple[int, int]:
+        if not isinstance(item, SnippetItem):
+            return (0, 0)
+        page_dir = item.page_dir.resolve()
+        if page_dir not in order:
+            order[page_dir] = len(order)
+        steps = layout.steps_of(page_dir)
+        return (order[page_dir], steps.index(item.path.resolve()) if item.path.resolve() in steps else 0)
+
+    positions = {id(item): index for index, item in enumerate(items)}
+    snippet_items = [item for item in items if isinstance(item, SnippetItem)]
+    for item in snippet_items:
+        item.add_marker(pytest.mark.xdist_group(layout.relative(item.page_dir)))
+    snippet_items.sort(key=lambda item: (key(item), positions[id(item)]))
+    replacement = iter(snippet_items)
+    items[:] = [next(replacement) if isinstance(item, SnippetItem) else item for item in items]
+
+
+def pytest_runtest_teardown(item, nextitem) -> None:
+    if isinstance(item, SnippetItem) and item.kind == "shell":
+        if not (isinstance(nextitem, SnippetItem) and nextitem.page_dir == item.page_dir):
+            session.close(item.page_dir)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
+    from checks import session as sessions
+
+    sessions.close_all()
+    if not hasattr(session.config, "workerinput"):  # the controller, or a run without xdist
+        removed = engine.clean_run(sessions.run_id())
+        if removed:
+            engine.log(f"removed {len(removed)} objects left by this run: {', '.join(removed[:10])}")
+    engine.release()

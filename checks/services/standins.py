@@ -1,0 +1,197 @@
+"""Hermetic stand-ins for the Docker Hub images the pages use, built from Debian packages.
+
+Used only where Docker Hub is unreachable. Each image is built once, pushed to the
+local registry (dockerd's mirror) as `library/<name>:<tag>` and then removed from the
+engine, so a page's `docker image pull alpine` is a real pull. Later runs find the
+images in the registry and build nothing.
+
+* alpine, busybox: Debian's busybox with the glibc it links against, every applet
+  linked, laid out like Alpine's root (the pages show `ls -l` of it);
+* ubuntu: `debootstrap --variant=minbase bookworm` (bash, apt);
+* nginx: ubuntu plus Debian's nginx, configured like the official image.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import docker
+
+from checks.services.engine import REGISTRY_ADDR
+
+CACHE = Path(os.environ.get("DSP_STANDIN_CACHE", "/var/cache/dsp-standins"))
+ALPINE_DIRS = "bin dev etc home lib media mnt opt proc root run sbin srv sys tmp usr var".split()
+
+NGINX_DOCKERFILE = """\
+FROM {base}
+RUN apt-get update && apt-get install -y --no-install-recommends nginx-light \\
+ && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default \\
+ && mkdir -p /usr/share/nginx/html \\
+ && ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log
+COPY default.conf /etc/nginx/conf.d/default.conf
+COPY index.html /usr/share/nginx/html/index.html
+EXPOSE 80
+STOPSIGNAL SIGQUIT
+CMD ["nginx", "-g", "daemon off;"]
+"""
+NGINX_SITE = """\
+server {
+    listen 80;
+    server_name localhost;
+    location / {
+        root /usr/share/nginx/html;
+        index index.html index.htm;
+    }
+}
+"""
+NGINX_INDEX = "<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head>\n" \
+    "<body><h1>Welcome to nginx!</h1></body></html>\n"
+
+# name -> (builder, tags). Every tag a page uses must be listed: others still fail offline.
+IMAGES: dict[str, tuple[str, list[str]]] = {
+    "busybox": ("busybox", ["latest"]),
+    "alpine": ("busybox", ["latest"]),
+    "ubuntu": ("debootstrap", ["latest"]),
+    "nginx": ("nginx", ["latest"]),
+}
+
+
+def in_registry(name: str, tag: str) -> bool:
+    request = urllib.request.Request(
+        f"http://{REGISTRY_ADDR}/v2/library/{name}/manifests/{tag}",
+        method="HEAD",
+        headers={"Accept": "application/vnd.docker.distribution.manifest.v2+json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def ensure(api: docker.DockerClient, log: Callable[[str], None]) -> None:
+    missing = [(n, t) for n, (_, tags) in IMAGES.items() for t in tags if not in_registry(n, t)]
+    if not missing:
+        return
+    log(f"building stand-in images {', '.join(f'{n}:{t}' for n, t in missing)} (once; reused later)")
+    built: dict[str, str] = {}
+    for name, tag in missing:
+        builder = IMAGES[name][0]
+        if builder not in built:
+            started = time.monotonic()
+            built[builder] = BUILDERS[builder](api, built, log)
+            log(f"  {builder} image built in {time.monotonic() - started:.0f} s")
+        _push(api, built[builder], name, tag, log)
+    for image in sorted(set(built.values()), reverse=True):
+        api.images.remove(image, force=True)
+
+
+def _push(api: docker.DockerClient, image_id: str, name: str, tag: str, log) -> None:
+    repository = f"{REGISTRY_ADDR}/library/{name}"
+    api.images.get(image_id).tag(repository, tag)
+    for line in api.images.push(repository, tag=tag, stream=True, decode=True):
+        if "error" in line:
+            raise RuntimeError(f"pushing stand-in {name}:{tag}: {line['error']}")
+    api.images.remove(f"{repository}:{tag}")
+    log(f"  pushed stand-in {name}:{tag}")
+
+
+def _build_from_rootfs(api: docker.DockerClient, rootfs: Path, cmd: list[str], tag: str) -> str:
+    with tempfile.TemporaryDirectory() as context:
+        shutil.copy(rootfs, Path(context, "rootfs.tar"))
+        Path(context, "Dockerfile").write_text(
+            f"FROM scratch\nADD rootfs.tar /\nCMD {json.dumps(cmd)}\n"
+        )
+        api.images.build(path=context, rm=True, forcerm=True, tag=tag)
+    return tag
+
+
+def _libraries(binary: str) -> list[str]:
+    out = subprocess.run(["ldd", binary], capture_output=True, text=True, check=True).stdout
+    libs = []
+    for line in out.splitlines():
+        parts = line.split()
+        path = parts[2] if "=>" in parts and len(parts) > 2 else parts[0]
+        if path.startswith("/"):
+            libs.append(path)
+    return libs
+
+
+def build_busybox(api: docker.DockerClient, built, log) -> str:
+    busybox = shutil.which("busybox") or "/bin/busybox"
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch, "rootfs")
+        for directory in ALPINE_DIRS:
+            (root / directory).mkdir(parents=True, exist_ok=True)
+        (root / "tmp").chmod(0o1777)
+        shutil.copy(busybox, root / "bin/busybox")
+        for lib in _libraries(busybox):
+            target = root / lib.lstrip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(lib, target)
+        applets = subprocess.run(
+            [busybox, "--list-full"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        for applet in applets:
+            link = root / applet
+            link.parent.mkdir(parents=True, exist_ok=True)
+            if not link.exists():
+                link.symlink_to("/bin/busybox")
+        (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n")
+        (root / "etc/group").write_text("root:x:0:\nnogroup:x:65534:\n")
+        (root / "etc/hostname").write_text("localhost\n")
+        tar = Path(scratch, "rootfs.tar")
+        with tarfile.open(tar, "w") as archive:
+            archive.add(root, arcname=".")
+        return _build_from_rootfs(api, tar, ["/bin/sh"], "dsp-standin/busybox:build")
+
+
+def _debian_mirror() -> str:
+    for source in Path("/etc/apt").glob("sources.list.d/*.sources"):
+        for line in source.read_text().splitlines():
+            if line.startswith("URIs:") and "security" not in line:
+                return line.split()[1]
+    return "http://deb.debian.org/debian"
+
+
+def build_debootstrap(api: docker.DockerClient, built, log) -> str:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tar = CACHE / "bookworm-minbase.tar"
+    if not tar.exists():
+        log("  debootstrap --variant=minbase bookworm (about 40 s)")
+        with tempfile.TemporaryDirectory() as scratch:
+            root = Path(scratch, "rootfs")
+            subprocess.run(
+                ["debootstrap", "--variant=minbase", "bookworm", str(root), _debian_mirror()],
+                check=True, capture_output=True,
+            )
+            shutil.rmtree(root / "var/cache/apt/archives", ignore_errors=True)
+            (root / "var/cache/apt/archives/partial").mkdir(parents=True, exist_ok=True)
+            partial = tar.with_suffix(".partial")
+            subprocess.run(["tar", "-C", str(root), "-cf", str(partial), "."], check=True)
+            partial.replace(tar)
+    return _build_from_rootfs(api, tar, ["bash"], "dsp-standin/debian:build")
+
+
+def build_nginx(api: docker.DockerClient, built, log) -> str:
+    if "debootstrap" not in built:
+        built["debootstrap"] = build_debootstrap(api, built, log)
+    with tempfile.TemporaryDirectory() as context:
+        Path(context, "Dockerfile").write_text(NGINX_DOCKERFILE.format(base=built["debootstrap"]))
+        Path(context, "default.conf").write_text(NGINX_SITE)
+        Path(context, "index.html").write_text(NGINX_INDEX)
+        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/nginx:build")
+    return "dsp-standin/nginx:build"
+
+
+BUILDERS = {"busybox": build_busybox, "debootstrap": build_debootstrap, "nginx": build_nginx}
+

@@ -1,0 +1,158 @@
+"""Page sessions: a page's shell steps run in page order in one shell state and one work directory.
+
+The work directory is a throwaway copy of the page's fixtures (every file of the page's
+snippet folder that is not a step, an output, an assertion or metadata). HOME points at
+a throwaway directory too, so `docker login` or `~/.aws` never touch the author's own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checks import expected, layout
+from checks.runners import shell
+from checks.services import environment
+
+
+@dataclass
+class Outcome:
+    status: str  # passed | failed | skipped
+    message: str = ""
+    output: str = ""
+    duration: float = 0.0
+    checked_by: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+@dataclass
+class PageSession:
+    page_dir: Path
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    outcomes: dict[Path, Outcome] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.meta = layout.page_meta(self.page_dir)
+        self.steps = [s for s in layout.steps_of(self.page_dir) if layout.kind_of(s) == "shell"]
+        self.root = Path(tempfile.mkdtemp(prefix=f"dsp-{self.page_dir.name}-"))
+        self.workdir, self.state_dir, self.home = (self.root / d for d in ("work", "state", "home"))
+        for directory in (self.state_dir, self.home):
+            directory.mkdir()
+        shutil.copytree(self.page_dir, self.workdir, ignore=self._not_fixtures)
+        self.env = environment.for_session(self)
+
+    def _not_fixtures(self, directory: str, names: list[str]) -> list[str]:
+        return [
+            name
+            for name in names
+            if layout.kind_of(Path(directory, name)) in ("shell", "output", "assertion")
+            or layout.is_metadata(Path(name))
+        ]
+
+    def result_of(self, step: Path) -> Outcome:
+        """Run the page's steps up to `step` (once each) and return the outcome of `step`."""
+        step = step.resolve()
+        for earlier in self.steps:
+            if earlier not in self.outcomes:
+                self.outcomes[earlier] = self._run(earlier)
+            if earlier == step:
+                break
+        return self.outcomes[step]
+
+    def _run(self, step: Path) -> Outcome:
+        broken = next((s for s, o in self.outcomes.items() if o.failed), None)
+        if broken is not None:
+            return Outcome("skipped", f"an earlier step of this page failed: {layout.relative(broken)}")
+        meta = self.meta.step(step.name)
+        requires = environment.requirements_of(step, meta.requires)
+        missing = environment.missing_requirements(requires)
+        if missing:
+            return Outcome("skipped", missing)
+        environment.use(requires, self)
+        result = self._execute(step, meta.timeout)
+        outcome = self._judge(step, result, meta.exit_code)
+        assertion = layout.assertion_of(step)
+        if outcome.status == "passed" and assertion:
+            checked = self._execute(assertion, meta.timeout)
+            if checked.timed_out or checked.exit_code != 0:
+                outcome = Outcome(
+                    "failed",
+                    f"hidden assertion {layout.relative(assertion)} failed"
+                    + (" (timed out)" if checked.timed_out else f" (exit {checked.exit_code})"),
+                    output=checked.output,
+                    duration=result.duration,
+                )
+        return outcome
+
+    def _execute(self, script: Path, timeout: float) -> shell.ShellResult:
+        return shell.run_step(
+            script, state_dir=self.state_dir, workdir=self.workdir, env=self.env, timeout=timeout
+        )
+
+    def _judge(self, step: Path, result: shell.ShellResult, exit_code: int) -> Outcome:
+        name = layout.relative(step)
+        if result.timed_out:
+            return Outcome(
+                "failed",
+                f"{name}: timed out after {self.meta.step(step.name).timeout:g} s and was killed "
+                "(a command waiting for a TTY or for input, or one that never ends?). "
+                f"If it needs longer, set steps.{step.name}.timeout in {layout.METADATA_NAME}.",
+                result.output,
+                result.duration,
+            )
+        if result.exit_code != exit_code:
+            return Outcome(
+                "failed",
+                f"{name}: exited with {result.exit_code}, expected {exit_code}",
+                result.output,
+                result.duration,
+            )
+        wanted = layout.output_of(step)
+        if wanted is not None:
+            text = wanted.read_text(encoding="utf-8")
+            if not expected.matches(text, result.output):
+                report = expected.mismatch_report(text, result.output, layout.relative(wanted))
+                return Outcome(
+                    "failed",
+                    f"{name}: output differs from {layout.relative(wanted)}\n{report}",
+                    result.output,
+                    result.duration,
+                )
+        return Outcome("passed", output=result.output, duration=result.duration, checked_by="bash")
+
+    def close(self) -> None:
+        environment.clean_session(self)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+SESSIONS: dict[Path, PageSession] = {}
+
+
+def session_for(page_dir: Path) -> PageSession:
+    page_dir = page_dir.resolve()
+    if page_dir not in SESSIONS:
+        SESSIONS[page_dir] = PageSession(page_dir)
+    return SESSIONS[page_dir]
+
+
+def close(page_dir: Path) -> None:
+    session = SESSIONS.pop(page_dir.resolve(), None)
+    if session is not None:
+        session.close()
+
+
+def close_all() -> None:
+    for page_dir in list(SESSIONS):
+        close(page_dir)
+
+
+def run_id() -> str:
+    """One id per gate run, shared by pytest-xdist workers through the environment."""
+    return os.environ.setdefault("DSP_RUN_ID", uuid.uuid4().hex[:12])

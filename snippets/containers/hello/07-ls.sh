@@ -1,0 +1,1 @@
+docker container ls --all --filter "ancestor=alpine" --format '{{.Image}} {{.Status}}'

@@ -1,0 +1,2 @@
+# The container is gone for good.
+! docker container inspect "$CONTAINER_ID" > /dev/null 2>&1

@@ -11,6 +11,7 @@ Inside it:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +20,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("DSP_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 METADATA_NAME = "_page.yml"

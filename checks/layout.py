@@ -137,7 +137,9 @@ def page_meta(page_dir: Path) -> PageMeta:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise LayoutError(path, f"malformed YAML: {getattr(error, 'problem', error)}", line) from None
+        raise LayoutError(
+            path, f"malformed YAML: {getattr(error, 'problem', error)}", line
+        ) from None
     if not isinstance(raw, dict):
         raise LayoutError(path, "must be a mapping")
     unknown = set(raw) - PAGE_KEYS
@@ -168,7 +170,9 @@ def steps_of(page_dir: Path) -> list[Path]:
 
 
 def output_of(step: Path) -> Path | None:
-    candidate = step.with_name(step.stem + ".out") if step.suffix else step.with_name(step.name + ".out")
+    candidate = (
+        step.with_name(step.stem + ".out") if step.suffix else step.with_name(step.name + ".out")
+    )
     return candidate if candidate.exists() else None
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from checks import layout, session
 from checks.runners import static
-from checks.services import engine, environment  # noqa: F401 - registers capabilities
+from checks.services import aws, engine, environment  # noqa: F401 - registers services
 
 
 class SnippetFailure(Exception):
@@ -96,7 +96,9 @@ class SnippetFile(pytest.File):
                 )
             if kind in ("output", "assertion"):
                 if not _step_for(path).exists():
-                    raise layout.LayoutError(path, f"belongs to no step ({_step_for(path).name} is missing)")
+                    raise layout.LayoutError(
+                        path, f"belongs to no step ({_step_for(path).name} is missing)"
+                    )
                 return
         except layout.LayoutError as error:
             yield LayoutErrorItem.from_parent(self, name="layout", error=error)
@@ -136,7 +138,10 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         if page_dir not in order:
             order[page_dir] = len(order)
         steps = layout.steps_of(page_dir)
-        return (order[page_dir], steps.index(item.path.resolve()) if item.path.resolve() in steps else 0)
+        return (
+            order[page_dir],
+            steps.index(item.path.resolve()) if item.path.resolve() in steps else 0,
+        )
 
     positions = {id(item): index for index, item in enumerate(items)}
     snippet_items = [item for item in items if isinstance(item, SnippetItem)]
@@ -160,5 +165,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
     if not hasattr(session.config, "workerinput"):  # the controller, or a run without xdist
         removed = engine.clean_run(sessions.run_id())
         if removed:
-            engine.log(f"removed {len(removed)} objects left by this run: {', '.join(removed[:10])}")
+            engine.log(
+                f"removed {len(removed)} objects left by this run: {', '.join(removed[:10])}"
+            )
     engine.release()

@@ -69,13 +69,21 @@ class PageSession:
     def _run(self, step: Path) -> Outcome:
         broken = next((s for s, o in self.outcomes.items() if o.failed), None)
         if broken is not None:
-            return Outcome("skipped", f"an earlier step of this page failed: {layout.relative(broken)}")
+            return Outcome(
+                "skipped", f"an earlier step of this page failed: {layout.relative(broken)}"
+            )
         meta = self.meta.step(step.name)
+        refused = environment.refusal(step)
+        if refused:
+            return Outcome("failed", f"{layout.relative(step)}: {refused}")
         requires = environment.requirements_of(step, meta.requires)
         missing = environment.missing_requirements(requires)
         if missing:
             return Outcome("skipped", missing)
-        environment.use(requires, self)
+        try:
+            environment.use(requires, self)
+        except Exception as error:  # e.g. the AWS guard refusing the step
+            return Outcome("failed", f"{layout.relative(step)}: {error}")
         result = self._execute(step, meta.timeout)
         outcome = self._judge(step, result, meta.exit_code)
         assertion = layout.assertion_of(step)

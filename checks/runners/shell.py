@@ -77,7 +77,15 @@ def run_step(
     state_in, state_out = state_dir / "state.bash", state_dir / "state.next.bash"
     started = time.monotonic()
     process = subprocess.Popen(
-        ["bash", "--noprofile", "--norc", str(wrapper), str(snippet), str(state_in), str(state_out)],
+        [
+            "bash",
+            "--noprofile",
+            "--norc",
+            str(wrapper),
+            str(snippet),
+            str(state_in),
+            str(state_out),
+        ],
         cwd=workdir,
         env=env,
         stdin=subprocess.DEVNULL,

@@ -34,7 +34,9 @@ def run_tool(command: list[str], checked_by: str, path: Path, timeout: float = 1
     except FileNotFoundError:
         return Outcome("failed", f"{layout.relative(path)}: {command[0]} is not installed")
     except subprocess.TimeoutExpired:
-        return Outcome("failed", f"{layout.relative(path)}: {checked_by} timed out after {timeout} s")
+        return Outcome(
+            "failed", f"{layout.relative(path)}: {checked_by} timed out after {timeout} s"
+        )
     output = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
         return Outcome("failed", f"{layout.relative(path)}: {checked_by} found problems", output)
@@ -132,7 +134,9 @@ def check_python(path: Path) -> Outcome:
         ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     except SyntaxError as error:
         return Outcome("failed", f"{layout.relative(path)}:{error.lineno}: {error.msg}")
-    return run_tool([tool("ruff"), "check", "--quiet", "--no-cache", str(path)], "python + ruff", path)
+    return run_tool(
+        [tool("ruff"), "check", "--quiet", "--no-cache", str(path)], "python + ruff", path
+    )
 
 
 def check_node(path: Path) -> Outcome:
@@ -140,8 +144,21 @@ def check_node(path: Path) -> Outcome:
 
 
 class _StrictHTML(HTMLParser):
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-            "track", "wbr"}
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self) -> None:
         super().__init__()

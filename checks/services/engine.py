@@ -103,7 +103,10 @@ def _start(command: list[str], log_name: str) -> subprocess.Popen[bytes]:
     # A session of its own: Ctrl-C on the gate must not kill the engine before cleanup.
     with open(STATE / log_name, "ab") as out:
         return subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
 

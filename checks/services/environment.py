@@ -22,10 +22,12 @@ SHIMS = Path(__file__).resolve().parent / "shims"
 # A capability returns None when available, else the reason it is not.
 Capability = Callable[[], "str | None"]
 CAPABILITIES: dict[str, Capability] = {}
-PROVIDERS: list[Callable[["PageSession"], dict[str, str]]] = []
-CLEANERS: list[Callable[["PageSession"], None]] = []
+PROVIDERS: list[Callable[[PageSession], dict[str, str]]] = []
+CLEANERS: list[Callable[[PageSession], None]] = []
 # Called once a session runs a step needing the capability (e.g. to note the engine's state).
-ON_USE: dict[str, Callable[["PageSession"], None]] = {}
+ON_USE: dict[str, Callable[[PageSession], None]] = {}
+# A vetter returns why a step must not run at all (it is then failed, never run), or None.
+VETTERS: list[Callable[[Path], str | None]] = []
 # A snippet whose text matches the pattern needs the capability even if _page.yml is silent.
 IMPLIED: dict[str, re.Pattern[str]] = {"docker": re.compile(r"^[^#\n]*\bdocker\b", re.M)}
 
@@ -57,6 +59,14 @@ def requirements_of(snippet: Path, declared: list[str]) -> list[str]:
     text = snippet.read_text(encoding="utf-8", errors="replace")
     implied = [name for name, pattern in IMPLIED.items() if pattern.search(text)]
     return list(dict.fromkeys(declared + implied))
+
+
+def refusal(step: Path) -> str | None:
+    for vet in VETTERS:
+        reason = vet(step)
+        if reason:
+            return reason
+    return None
 
 
 def use(requires: list[str], session: PageSession) -> None:

@@ -53,8 +53,10 @@ server {
     }
 }
 """
-NGINX_INDEX = "<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head>\n" \
+NGINX_INDEX = (
+    "<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head>\n"
     "<body><h1>Welcome to nginx!</h1></body></html>\n"
+)
 
 # name -> (builder, tags). Every tag a page uses must be listed: others still fail offline.
 IMAGES: dict[str, tuple[str, list[str]]] = {
@@ -82,7 +84,9 @@ def ensure(api: docker.DockerClient, log: Callable[[str], None]) -> None:
     missing = [(n, t) for n, (_, tags) in IMAGES.items() for t in tags if not in_registry(n, t)]
     if not missing:
         return
-    log(f"building stand-in images {', '.join(f'{n}:{t}' for n, t in missing)} (once; reused later)")
+    log(
+        f"building stand-in images {', '.join(f'{n}:{t}' for n, t in missing)} (once; reused later)"
+    )
     built: dict[str, str] = {}
     for name, tag in missing:
         builder = IMAGES[name][0]
@@ -146,7 +150,9 @@ def build_busybox(api: docker.DockerClient, built, log) -> str:
             link.parent.mkdir(parents=True, exist_ok=True)
             if not link.exists():
                 link.symlink_to("/bin/busybox")
-        (root / "etc/passwd").write_text("root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n")
+        (root / "etc/passwd").write_text(
+            "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n"
+        )
         (root / "etc/group").write_text("root:x:0:\nnogroup:x:65534:\n")
         (root / "etc/hostname").write_text("localhost\n")
         tar = Path(scratch, "rootfs.tar")
@@ -172,7 +178,8 @@ def build_debootstrap(api: docker.DockerClient, built, log) -> str:
             root = Path(scratch, "rootfs")
             subprocess.run(
                 ["debootstrap", "--variant=minbase", "bookworm", str(root), _debian_mirror()],
-                check=True, capture_output=True,
+                check=True,
+                capture_output=True,
             )
             shutil.rmtree(root / "var/cache/apt/archives", ignore_errors=True)
             (root / "var/cache/apt/archives/partial").mkdir(parents=True, exist_ok=True)
@@ -194,4 +201,3 @@ def build_nginx(api: docker.DockerClient, built, log) -> str:
 
 
 BUILDERS = {"busybox": build_busybox, "debootstrap": build_debootstrap, "nginx": build_nginx}
-

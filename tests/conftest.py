@@ -1,0 +1,49 @@
+"""Shared fixtures for the harness's own tests: tiny sites made in a temp dir."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_site(root: Path, files: dict[str, str]) -> Path:
+    """Writes docs/ and snippets/ files (dedented) under root."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"))
+    (root / "conftest.py").write_text('pytest_plugins = ["checks.plugin"]\n')
+    return root
+
+
+@pytest.fixture
+def run_gate(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs the gate (pytest with the plugin) on a tiny site in tmp_path; no engine needed."""
+
+    def run(files: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        site = write_site(tmp_path / "site", files)
+        env = {
+            **os.environ,
+            "DSP_ROOT": str(site),
+            "PYTHONPATH": str(REPO),
+            "DSP_ENGINE_STATE": str(tmp_path / "engine-state"),
+        }
+        env.pop("DSP_RUN_ID", None)
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs", "snippets", *args],
+            cwd=site,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+
+    return run

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import layout, session
+from checks import layout, report, session
 from checks.runners import static
-from checks.services import aws, engine, environment  # noqa: F401 - registers services
+from checks.services import aws, engine, environment, kubernetes  # noqa: F401 - registers services
 
 
 class SnippetFailure(Exception):
@@ -39,6 +39,7 @@ class SnippetItem(pytest.Item):
             outcome = static.RUNNERS[self.kind](self.path)
         self.outcome = outcome
         self.user_properties.append(("checked_by", outcome.checked_by))
+        self.user_properties.append(("requires", outcome.requires))
         if outcome.status == "skipped":
             raise pytest.skip.Exception(outcome.message, _use_item_location=True)
         if outcome.failed:
@@ -125,6 +126,8 @@ def pytest_collect_file(file_path: Path, parent):
 
 def pytest_configure(config) -> None:
     session.run_id()
+    if not hasattr(config, "workerinput"):
+        config.pluginmanager.register(report.Recorder(), "dsp-report")
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
@@ -163,6 +166,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
 
     sessions.close_all()
     if not hasattr(session.config, "workerinput"):  # the controller, or a run without xdist
+        recorder = session.config.pluginmanager.get_plugin("dsp-report")
+        written = recorder.write() if recorder else None
+        if written:
+            engine.log(f"report written to {layout.relative(written)}")
         removed = engine.clean_run(sessions.run_id())
         if removed:
             engine.log(

@@ -26,6 +26,7 @@ class Outcome:
     output: str = ""
     duration: float = 0.0
     checked_by: str = ""
+    requires: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -79,13 +80,14 @@ class PageSession:
         requires = environment.requirements_of(step, meta.requires)
         missing = environment.missing_requirements(requires)
         if missing:
-            return Outcome("skipped", missing)
+            return Outcome("skipped", missing, requires=requires)
         try:
             environment.use(requires, self)
         except Exception as error:  # e.g. the AWS guard refusing the step
             return Outcome("failed", f"{layout.relative(step)}: {error}")
         result = self._execute(step, meta.timeout)
         outcome = self._judge(step, result, meta.exit_code)
+        outcome.requires = requires
         assertion = layout.assertion_of(step)
         if outcome.status == "passed" and assertion:
             checked = self._execute(assertion, meta.timeout)

@@ -1,0 +1,135 @@
+"""The gate's report: the only channel from the gate to the site.
+
+After a run, `reports/snippets.json` holds, per snippet, its status, runner, the tool that
+checked it, duration and skip reason, plus the versions of what the run used. The site's
+hook (hooks/status.py) reads it; JUnit XML is written beside it by pytest (--junitxml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks import layout
+
+REPORT_DIR = Path(os.environ.get("DSP_REPORT_DIR") or layout.ROOT / "reports")
+REPORT = REPORT_DIR / "snippets.json"
+
+
+def _version(command: list[str]) -> str | None:
+    if not shutil.which(command[0]) and not Path(command[0]).exists():
+        return None
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = (done.stdout or done.stderr).strip().splitlines()
+    return text[0].strip() if done.returncode == 0 and text else None
+
+
+def environment_versions(used: set[str]) -> dict[str, str]:
+    """Versions of what the checks ran against; only what this run actually used."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    bin_dir = Path(sys.executable).parent
+    found: dict[str, str | None] = {"Python": platform.python_version()}
+    if "docker" in used:
+        found["Docker Engine"] = _version(["docker", "version", "--format", "{{.Server.Version}}"])
+    if "aws" in used or "python" in used:
+        for package in ("moto", "awscli", "boto3"):
+            try:
+                found[package] = version(package)
+            except PackageNotFoundError:
+                found[package] = None
+    if "kubernetes" in used or "yaml" in used:
+        kubectl = bin_dir / "kubectl"
+        found["kubectl"] = _version([str(kubectl), "version", "--client", "-o", "yaml"]) and _kubectl(kubectl)
+    if "node" in used or "aws" in used:
+        found["Node.js"] = _version(["node", "--version"])
+    return {name: value for name, value in found.items() if value}
+
+
+def _kubectl(kubectl: Path) -> str | None:
+    done = subprocess.run([str(kubectl), "version", "--client", "-o", "json"], capture_output=True, text=True)
+    try:
+        return json.loads(done.stdout)["clientVersion"]["gitVersion"]
+    except (ValueError, KeyError):
+        return None
+
+
+class Recorder:
+    """Collects one entry per snippet from test reports (works under pytest-xdist too)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.started = dt.datetime.now(dt.UTC)
+
+    @pytest.hookimpl
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        path, _, kind = report.nodeid.partition("::")
+        if not path.startswith("snippets/"):
+            return
+        if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+            properties = dict(report.user_properties)
+            entry = {
+                "snippet": path,
+                "sha256": fingerprint(layout.ROOT / path),
+                "kind": kind,
+                "status": report.outcome,
+                "checked_by": properties.get("checked_by", ""),
+                "requires": properties.get("requires", []),
+                "duration": round(report.duration, 3),
+            }
+            if report.skipped and isinstance(report.longrepr, tuple):
+                entry["reason"] = report.longrepr[2].removeprefix("Skipped: ")
+            elif report.failed:
+                entry["reason"] = str(report.longrepr).splitlines()[0][:300] if report.longrepr else ""
+            self.entries[path] = entry
+
+    def write(self) -> Path | None:
+        """Merges this run's entries into the report; entries of snippets not run are kept."""
+        if not self.entries:
+            return None
+        previous = (load() or {}).get("snippets", {})
+        merged = {path: entry for path, entry in previous.items() if (layout.ROOT / path).exists()}
+        merged.update(self.entries)
+        used = {kind for entry in self.entries.values() for kind in [entry["kind"], *entry["requires"]]}
+        document = {
+            "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "started": self.started.isoformat(timespec="seconds"),
+            "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
+            "ci": bool(os.environ.get("CI")),
+            "environment": environment_versions(used),
+            "snippets": dict(sorted(merged.items())),
+        }
+        REPORT_DIR.mkdir(parents=True, exist_ok=True)
+        partial = REPORT.with_suffix(".partial")
+        partial.write_text(json.dumps(document, indent=2) + "\n")
+        partial.replace(REPORT)
+        return REPORT
+
+
+def fingerprint(snippet: Path) -> str:
+    """What a result depends on in the snippet itself: its text and its expected output."""
+    digest = hashlib.sha256()
+    for part in (snippet, layout.output_of(snippet), layout.assertion_of(snippet)):
+        if part is not None and part.exists():
+            digest.update(part.read_bytes())
+    return digest.hexdigest()
+
+
+def load(path: Path = REPORT) -> dict[str, Any] | None:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None

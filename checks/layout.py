@@ -100,6 +100,16 @@ def includes_of(page: Path) -> list[tuple[Path, int]]:
     return found
 
 
+@cache
+def all_includes() -> dict[Path, list[tuple[Path, int]]]:
+    """Every snippet include of the site: target -> [(page, line)]."""
+    found: dict[Path, list[tuple[Path, int]]] = {}
+    for page in sorted(DOCS.rglob("*.md")):
+        for target, line in includes_of(page):
+            found.setdefault(target, []).append((page, line))
+    return found
+
+
 @dataclass
 class StepMeta:
     timeout: float = DEFAULT_TIMEOUT

@@ -101,6 +101,13 @@ class SnippetFile(pytest.File):
                         path, f"belongs to no step ({_step_for(path).name} is missing)"
                     )
                 return
+            if path.resolve() not in layout.all_includes() and path.name not in layout.page_meta(page_dir).fixtures:
+                page = layout.relative(layout.page_of(page_dir))
+                raise layout.LayoutError(
+                    path,
+                    f"included by no page: show it in {page} with --8<-- \"{path.resolve().relative_to(layout.SNIPPETS)}\" "
+                    f"or, if only commands use it, list it under fixtures in {layout.METADATA_NAME}",
+                )
         except layout.LayoutError as error:
             yield LayoutErrorItem.from_parent(self, name="layout", error=error)
             return

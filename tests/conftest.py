@@ -15,11 +15,25 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def write_site(root: Path, files: dict[str, str]) -> Path:
-    """Writes docs/ and snippets/ files (dedented) under root."""
+    """Writes docs/ and snippets/ files (dedented) under root.
+
+    A page given with no include at all gets one include per file of its snippet folder
+    (in name order), so tests about running need not spell out the page.
+    """
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"))
+    for page, text in files.items():
+        if page.startswith("docs/") and "--8<--" not in text:
+            folder = page.removeprefix("docs/").removesuffix(".md")
+            shown = sorted(
+                name.removeprefix("snippets/")
+                for name in files
+                if name.startswith(f"snippets/{folder}/") and not name.endswith((".out", ".check.sh", "_page.yml"))
+            )
+            blocks = "".join(f'\n```text\n--8<-- "{target}"\n```\n' for target in shown)
+            (root / page).write_text(text + blocks)
     (root / "conftest.py").write_text('pytest_plugins = ["checks.plugin"]\n')
     return root
 

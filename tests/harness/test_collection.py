@@ -64,3 +64,18 @@ def test_selecting_one_step_still_runs_the_earlier_steps_first(run_gate):
         "02",
     )
     assert "1 passed" in result.stdout, result.stdout
+
+
+def test_a_snippet_no_page_includes_is_an_error_unless_it_is_a_declared_fixture(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": '# P\n\n```json\n--8<-- "sec/page/shown.json"\n```\n',
+            "snippets/sec/page/shown.json": "{}\n",
+            "snippets/sec/page/orphan.json": "{}\n",
+            "snippets/sec/page/logo.png": "not really a png",
+            "snippets/sec/page/_page.yml": "fixtures: [logo.png]\n",
+        }
+    )
+    assert "snippets/sec/page/orphan.json: included by no page" in result.stdout
+    assert "snippets/sec/page/logo.png: not a readable image" in result.stdout
+    assert "2 failed, 1 passed" in result.stdout

@@ -262,6 +262,39 @@ def _swarm_active(api: docker.DockerClient) -> bool:
     return api.info().get("Swarm", {}).get("LocalNodeState") == "active"
 
 
+def _swarm_labels(api: docker.DockerClient) -> dict[str, str]:
+    """Labels of this engine's swarm node (the shim labels the node of a swarm it creates)."""
+    swarm = api.info().get("Swarm", {})
+    if swarm.get("LocalNodeState") != "active" or not swarm.get("ControlAvailable"):
+        return {}
+    try:
+        return api.nodes.get(swarm["NodeID"]).attrs.get("Spec", {}).get("Labels") or {}
+    except docker.errors.APIError:
+        return {}
+
+
+def leave_swarm_labelled(key: str, value: str) -> bool:
+    """Leave the swarm if the gate created it with label key=value; whether it did."""
+    api = client()
+    if _swarm_labels(api).get(key) != value:
+        return False
+    log(f"leaving the swarm created by {key}={value}")
+    api.swarm.leave(force=True)
+    # swarm init made docker_gwbridge; it is free once the ingress sandbox has gone (if
+    # the swarm was left right after init, the engine may keep that sandbox: then it stays).
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            gateway = api.networks.get("docker_gwbridge")
+            if not gateway.attrs.get("Containers"):
+                gateway.remove()
+                break
+        except docker.errors.APIError:
+            break
+        time.sleep(0.5)
+    return True
+
+
 def sweep_dead_runs() -> None:
     """Objects left by a run whose process died (kill -9, a crashed CI job)."""
     api = client()
@@ -270,8 +303,12 @@ def sweep_dead_runs() -> None:
         pids.add(int(container.labels.get("dsp.pid", "0")))
     for network in api.networks.list(filters={"label": "dsp.pid"}):
         pids.add(int(network.attrs.get("Labels", {}).get("dsp.pid", "0")))
+    owner = _swarm_labels(api).get("dsp.pid", "")
+    if owner.isdigit():
+        pids.add(int(owner))
     for pid in pids:
         if not alive(pid):
+            leave_swarm_labelled("dsp.pid", str(pid))
             removed = remove_labelled(f"dsp.pid={pid}")
             if removed:
                 log(f"removed {len(removed)} objects left by dead run pid {pid}")
@@ -286,12 +323,14 @@ def clean_session(session) -> None:
 def clean_run(run_id: str) -> list[str]:
     if not reachable():
         return []
-    return remove_labelled(f"{LABEL}={run_id}")
+    removed = remove_labelled(f"{LABEL}={run_id}")
+    if leave_swarm_labelled(LABEL, run_id):
+        removed.append("swarm")
+    return removed
 
 
 # Sessions that touched the engine (so sessions that never did cost nothing to clean).
 _docker_sessions: set[str] = set()
-_swarm_before: dict[str, str] = {}
 
 
 def provide(session) -> dict[str, str]:
@@ -299,17 +338,12 @@ def provide(session) -> dict[str, str]:
 
 
 def note_docker_session(session) -> None:
-    if session.id not in _docker_sessions:
-        _docker_sessions.add(session.id)
-        _swarm_before[session.id] = client().info().get("Swarm", {}).get("LocalNodeState", "")
+    _docker_sessions.add(session.id)
 
 
 def _restore_swarm(session) -> None:
-    api = client()
-    before = _swarm_before.pop(session.id, "")
-    if before != "active" and _swarm_active(api):
-        log("leaving the swarm this page created")
-        api.swarm.leave(force=True)
+    """Leave a swarm this session created (its node carries the session's label), no other."""
+    leave_swarm_labelled("dsp.session", session.id)
     _docker_sessions.discard(session.id)
 
 

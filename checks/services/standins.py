@@ -62,7 +62,7 @@ NGINX_INDEX = (
 IMAGES: dict[str, tuple[str, list[str]]] = {
     "busybox": ("busybox", ["latest"]),
     "alpine": ("busybox", ["latest"]),
-    "ubuntu": ("debootstrap", ["latest"]),
+    "ubuntu": ("debootstrap", ["latest", "24.04"]),
     "nginx": ("nginx", ["latest"]),
 }
 

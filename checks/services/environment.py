@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from checks.session import PageSession
 
 SHIMS = Path(__file__).resolve().parent / "shims"
+# The project's virtualenv: sessions run the tools it pins (kubectl, aws, ...), not the
+# machine's copies of them.
+PROJECT_BIN = Path(sys.executable).parent
 
 # A capability returns None when available, else the reason it is not.
 Capability = Callable[[], "str | None"]
@@ -32,7 +36,8 @@ VETTERS: list[Callable[[Path], str | None]] = []
 IMPLIED: dict[str, re.Pattern[str]] = {"docker": re.compile(r"^[^#\n]*\bdocker\b", re.M)}
 
 # Never inherited by a session: anything that could point a snippet at a real account.
-MASKED_PREFIXES = ("AWS_", "KUBECONFIG", "DOCKER_CONFIG", "GOOGLE_", "AZURE_")
+MASKED_PREFIXES = ("AWS_", "KUBECONFIG", "KUBERNETES_SERVICE_", "DOCKER_CONFIG", "GOOGLE_",
+                   "AZURE_")
 
 
 def capability(name: str) -> Callable[[Capability], Capability]:
@@ -78,7 +83,7 @@ def use(requires: list[str], session: PageSession) -> None:
 def for_session(session: PageSession) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(MASKED_PREFIXES)}
     env.update(
-        PATH=f"{SHIMS}{os.pathsep}{env.get('PATH', '')}",
+        PATH=os.pathsep.join([str(SHIMS), str(PROJECT_BIN), env.get("PATH", "")]),
         HOME=str(session.home),
         LANG="C.UTF-8",
         LC_ALL="C.UTF-8",

@@ -1,0 +1,2 @@
+kubectl get deployments
+kubectl get pods

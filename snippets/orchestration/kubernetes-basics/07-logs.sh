@@ -1,0 +1,1 @@
+kubectl logs "$POD_NAME"

@@ -1,0 +1,1 @@
+kubectl exec "$POD_NAME" -- curl --silent http://localhost:8080

@@ -1,0 +1,1 @@
+kubectl label --local --filename=deployment.yaml version=v1 --output=yaml

@@ -1,0 +1,1 @@
+kubectl rollout history deployments/kubernetes-bootcamp

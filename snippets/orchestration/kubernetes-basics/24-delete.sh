@@ -1,0 +1,1 @@
+kubectl delete deployments/kubernetes-bootcamp services/kubernetes-bootcamp

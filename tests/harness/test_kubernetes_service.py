@@ -1,0 +1,274 @@
+"""The Kubernetes service: pinned kubectl on the session PATH, offline by default, live only
+when the gate's KUBECONFIG names a cluster that answers. No cluster is needed: a tiny HTTP
+server stands in for an API server's /version endpoint."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import stat
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from checks import layout
+from checks.runners import static
+from checks.services import environment, kubernetes
+
+KUBECONFIG_TEMPLATE = """\
+apiVersion: v1
+kind: Config
+clusters:
+  - name: test
+    cluster:
+      server: {server}
+      certificate-authority: {ca}
+users:
+  - name: test
+    user: {{token: not-a-real-token}}
+contexts:
+  - name: test
+    context: {{cluster: test, user: test}}
+current-context: test
+"""
+
+
+def write_kubeconfig(directory: Path, server: str) -> Path:
+    ca = directory / "ca.crt"
+    ca.write_text("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+    path = directory / "kubeconfig"
+    path.write_text(KUBECONFIG_TEMPLATE.format(server=server, ca=ca))
+    return path
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _VersionOnly(http.server.BaseHTTPRequestHandler):
+    body = json.dumps({"major": "1", "minor": "37", "gitVersion": "v1.37.0"}).encode()
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if self.path.startswith("/version"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(self.body)))
+            self.end_headers()
+            self.wfile.write(self.body)
+        else:
+            self.send_error(404)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def api_server() -> Iterator[str]:
+    """An HTTP server answering GET /version like a Kubernetes API server."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _VersionOnly)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_no_kubeconfig_means_no_cluster():
+    assert kubernetes.probe(None) == "no Kubernetes cluster reachable"
+    assert kubernetes.probe("") == "no Kubernetes cluster reachable"
+
+
+def test_an_unreachable_server_is_reported_quickly(tmp_path):
+    config = write_kubeconfig(tmp_path, f"http://127.0.0.1:{closed_port()}")
+    started = time.monotonic()
+    assert kubernetes.probe(str(config)) == "no Kubernetes cluster reachable"
+    assert time.monotonic() - started < kubernetes.PROBE_TIMEOUT + 5
+
+
+def test_a_server_that_answers_version_makes_the_capability_available(tmp_path, api_server):
+    config = write_kubeconfig(tmp_path, api_server)
+    assert kubernetes.probe(str(config)) is None
+
+
+def test_a_server_that_is_not_an_api_server_is_not_a_cluster(tmp_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        config = write_kubeconfig(tmp_path, f"http://127.0.0.1:{server.server_address[1]}")
+        assert kubernetes.probe(str(config)) == "no Kubernetes cluster reachable"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_capability_reads_the_gates_kubeconfig(monkeypatch, tmp_path, api_server):
+    monkeypatch.delenv("KUBECONFIG", raising=False)
+    assert kubernetes._cluster_reachable() == "no Kubernetes cluster reachable"
+    monkeypatch.setenv("KUBECONFIG", str(write_kubeconfig(tmp_path, api_server)))
+    assert kubernetes._cluster_reachable() is None
+
+
+SITE = {
+    "docs/sec/page.md": "# P\n",
+    "snippets/sec/page/01-tools.sh": 'command -v kubectl\necho "KUBECONFIG=$KUBECONFIG"\n'
+    'printenv | grep -c "^KUBERNETES_SERVICE_" || true\n',
+    "snippets/sec/page/02-dry-run.sh": "kubectl create namespace demo --dry-run=client --output=name\n",
+    "snippets/sec/page/02-dry-run.out": "namespace/demo\n",
+    "snippets/sec/page/03-live.sh": "kubectl get pods\n",
+    "snippets/sec/page/_page.yml": "steps:\n  03-live.sh: {requires: [kubernetes]}\n",
+}
+
+
+def _site(tools_out: str) -> dict[str, str]:
+    return {**SITE, "snippets/sec/page/01-tools.out": tools_out}
+
+
+PINNED = f"{environment.PROJECT_BIN / 'kubectl'}\nKUBECONFIG=/dev/null\n0\n"
+
+
+def test_sessions_run_the_pinned_kubectl_offline_and_live_steps_are_skipped(run_gate, monkeypatch):
+    monkeypatch.delenv("KUBECONFIG", raising=False)
+    monkeypatch.setenv("KUBERNETES_SERVICE_HOST", "10.96.0.1")  # as inside a Pod
+    result = run_gate(_site(PINNED), "-rs")
+    assert "2 passed, 1 skipped" in result.stdout, result.stdout
+    assert "03-live.sh:1: no Kubernetes cluster reachable" in result.stdout
+
+
+def test_an_unreachable_cluster_skips_live_steps_and_never_reaches_the_session(
+    run_gate, monkeypatch, tmp_path
+):
+    config = write_kubeconfig(tmp_path, f"http://127.0.0.1:{closed_port()}")
+    monkeypatch.setenv("KUBECONFIG", str(config))
+    result = run_gate(_site(PINNED), "-rs")
+    assert "2 passed, 1 skipped" in result.stdout, result.stdout
+    assert "no Kubernetes cluster reachable" in result.stdout
+
+
+def test_a_page_that_needs_no_cluster_stays_offline_even_when_one_answers(
+    run_gate, monkeypatch, tmp_path, api_server
+):
+    monkeypatch.setenv("KUBECONFIG", str(write_kubeconfig(tmp_path, api_server)))
+    files = {k: v for k, v in _site(PINNED).items() if "03-live" not in k and "_page" not in k}
+    result = run_gate(files)
+    assert "2 passed" in result.stdout, result.stdout
+
+
+def _session(tmp_path: Path, page: str = "orchestration/kubernetes-basics") -> SimpleNamespace:
+    page_dir = layout.SNIPPETS / page
+    root = tmp_path / f"session-{page_dir.name}"
+    root.mkdir()
+    return SimpleNamespace(
+        id="0123456789ab",
+        page_dir=page_dir,
+        root=root,
+        meta=layout.page_meta(page_dir),
+        steps=[s for s in layout.steps_of(page_dir) if layout.kind_of(s) == "shell"],
+    )
+
+
+def test_only_pages_with_cluster_steps_need_a_cluster(tmp_path):
+    assert kubernetes.needs_cluster(_session(tmp_path))
+    assert not kubernetes.needs_cluster(_session(tmp_path, "containers/hello"))
+
+
+def test_a_live_session_gets_a_private_kubeconfig_in_its_own_namespace(
+    tmp_path, monkeypatch, api_server
+):
+    gate_config = write_kubeconfig(tmp_path, api_server)
+    monkeypatch.setenv("KUBECONFIG", str(gate_config))
+    monkeypatch.setattr(kubernetes, "live", lambda: True)
+    session = _session(tmp_path)
+    env = kubernetes.provide(session)
+    path = Path(env["KUBECONFIG"])
+    assert path.parent == session.root and path != gate_config
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    config = yaml.safe_load(path.read_text())
+    (context,) = config["contexts"]
+    assert config["current-context"] == "test"
+    assert context["context"]["namespace"] == "dsp-kubernetes-basics-0123456789ab"
+    # Self-contained: the CA file's content is embedded, so the copy works on its own.
+    (cluster,) = config["clusters"]
+    assert "certificate-authority-data" in cluster["cluster"]
+    # kubectl itself reads the copy and sees the session namespace as the current one.
+    done = kubernetes.run(["config", "view", "--minify", "--output=jsonpath={..namespace}"],
+                          str(path), timeout=30)
+    assert done.stdout == "dsp-kubernetes-basics-0123456789ab"
+
+
+def test_an_offline_session_gets_an_empty_kubeconfig(tmp_path, monkeypatch):
+    monkeypatch.setattr(kubernetes, "live", lambda: False)
+    assert kubernetes.provide(_session(tmp_path)) == {"KUBECONFIG": os.devnull}
+
+
+def test_the_namespace_is_made_on_first_use_labelled_and_deleted_at_the_end(tmp_path, monkeypatch):
+    calls: list[tuple[list[str], str, str | None]] = []
+
+    def fake_run(args, kubeconfig, timeout, stdin=None):
+        calls.append((args, kubeconfig, stdin))
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(kubernetes, "run", fake_run)
+    monkeypatch.setenv("DSP_RUN_ID", "run123")
+    session = _session(tmp_path)
+    kubernetes.delete_namespace(session)  # never used a cluster: nothing to delete
+    assert calls == []
+
+    kubernetes.create_namespace(session)
+    kubernetes.create_namespace(session)  # once per session
+    created = [c for c in calls if c[0][0] == "create"]
+    assert len(created) == 1
+    manifest = json.loads(created[0][2])
+    assert manifest["kind"] == "Namespace"
+    assert manifest["metadata"]["name"] == "dsp-kubernetes-basics-0123456789ab"
+    assert manifest["metadata"]["labels"] == {
+        "dsp.run": "run123", "dsp.session": "0123456789ab", "dsp.pid": str(os.getpid()),
+    }
+    assert all(c[1] == str(session.root / "kubeconfig") for c in calls)
+
+    calls.clear()
+    kubernetes.delete_namespace(session)
+    kubernetes.delete_namespace(session)
+    assert [c[0][:3] for c in calls] == [["delete", "namespace", "dsp-kubernetes-basics-0123456789ab"]]
+    assert "--wait=true" in calls[0][0]
+
+
+def test_a_namespace_that_cannot_be_made_is_an_error_not_a_silent_pass(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        kubernetes, "run",
+        lambda args, kubeconfig, timeout, stdin=None: subprocess.CompletedProcess(
+            args, 1, "", 'namespaces is forbidden: User "ci" cannot create resource'
+        ),
+    )
+    with pytest.raises(RuntimeError, match="could not create namespace .*forbidden"):
+        kubernetes.create_namespace(_session(tmp_path))
+
+
+def test_the_cleaner_and_the_namespace_hook_are_registered():
+    assert kubernetes.delete_namespace in environment.CLEANERS
+    assert environment.ON_USE["kubernetes"] is kubernetes.create_namespace
+    assert kubernetes.provide in environment.PROVIDERS
+    assert "kubernetes" in environment.CAPABILITIES
+
+
+def test_manifests_are_validated_for_the_pinned_kubectls_minor_version():
+    done = kubernetes.run(["version", "--client", "--output=json"], os.devnull, timeout=30)
+    client = json.loads(done.stdout)["clientVersion"]
+    assert kubernetes.kubectl() == str(environment.PROJECT_BIN / "kubectl")
+    major, minor, _patch = static.KUBERNETES_VERSION.split(".")
+    assert (client["major"], client["minor"]) == (major, minor), (
+        f"kubectl {client['gitVersion']} is pinned but manifests are validated against "
+        f"Kubernetes {static.KUBERNETES_VERSION}: update KUBERNETES_VERSION in checks/runners/static.py"
+    )

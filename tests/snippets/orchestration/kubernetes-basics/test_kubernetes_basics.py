@@ -1,0 +1,201 @@
+"""Behaviour tests of docs/orchestration/kubernetes-basics.md's snippets.
+
+* No snippet anywhere on the site runs `kubectl exec` without `--`, a form the pinned
+  kubectl rejects (proved here, offline).
+* The manifests shown on the page are what `kubectl create ... --dry-run=client` generates
+  (the generated YAML is the `.out` the gate compares byte for byte with kubectl's output),
+  and that generated YAML is itself valid for the pinned Kubernetes version.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checks import layout
+from checks.runners import static
+from checks.services import kubernetes
+
+PAGE_DIR = layout.SNIPPETS / "orchestration" / "kubernetes-basics"
+PAGE = layout.DOCS / "orchestration" / "kubernetes-basics.md"
+SEPARATORS = {";", "&&", "||", "|", "&", "(", ")", "\n", "|&", ";;"}
+
+
+def kubectl_exec_commands(text: str) -> list[list[str]]:
+    """Every `kubectl exec` command line in shell text, as words (continuations joined)."""
+    text = text.replace("\\\n", " ")
+    commands = []
+    for line in text.splitlines():
+        if not re.search(r"\bkubectl\b.*\bexec\b", line):
+            continue
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        lexer.commenters = "#"
+        try:
+            words = list(lexer)
+        except ValueError:  # unbalanced quotes: judge the raw words
+            words = line.split()
+        current: list[str] = []
+        for word in words + [";"]:
+            if word in SEPARATORS:
+                if current:
+                    commands.append(current)
+                current = []
+            else:
+                current.append(word)
+    return [c for c in commands if _is_kubectl_exec(c)]
+
+
+def _is_kubectl_exec(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if Path(word).name == "kubectl":
+            operands = [w for w in words[index + 1:] if not w.startswith("-")]
+            return bool(operands) and operands[0] == "exec"
+    return False
+
+
+def lacks_double_dash(command: list[str]) -> bool:
+    """True for `kubectl exec POD CMD` (rejected); help and `-- CMD` forms are fine."""
+    return "--" not in command and not {"-h", "--help"} & set(command)
+
+
+def site_snippets() -> list[Path]:
+    return sorted(
+        p for p in layout.SNIPPETS.rglob("*")
+        if p.is_file() and layout.kind_of(p) not in ("image",) and not p.name.startswith(".")
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("kubectl exec -ti $POD_NAME bash", True),  # the notes' form
+        ('kubectl exec "$POD_NAME" env', True),
+        ("POD=x; kubectl exec -it \\\n  $POD sh && echo done", True),
+        ('kubectl exec -ti "$POD_NAME" -- bash', False),
+        ('kubectl --namespace demo exec "$POD_NAME" -- curl -s localhost:8080', False),
+        ('kubectl exec "$POD_NAME" -- bash -c "a; b"', False),
+        ("kubectl exec --help", False),
+        ("docker container exec abc sh", False),
+        ("echo kubectl executes; kubectl get pods", False),
+    ],
+)
+def test_the_scanner_tells_the_rejected_form_from_the_accepted_one(line, flagged):
+    found = [c for c in kubectl_exec_commands(line) if lacks_double_dash(c)]
+    assert bool(found) is flagged, kubectl_exec_commands(line)
+
+
+def test_no_snippet_on_the_site_runs_kubectl_exec_without_double_dash():
+    offenders = []
+    for path in site_snippets():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for command in kubectl_exec_commands(text):
+            if lacks_double_dash(command):
+                offenders.append(f"{layout.relative(path)}: {shlex.join(command)}")
+    assert not offenders, "kubectl rejects `exec POD COMMAND`; use `exec POD -- COMMAND`:\n" + "\n".join(
+        offenders
+    )
+
+
+def test_the_page_does_run_kubectl_exec_in_the_accepted_form():
+    """The scan above is not vacuous: the page's own exec commands are found and pass it."""
+    found = [c for p in site_snippets() if p.parent == PAGE_DIR
+             for c in kubectl_exec_commands(p.read_text(encoding="utf-8"))]
+    assert len(found) >= 3
+    assert not [c for c in found if lacks_double_dash(c)]
+
+
+def _offline_kubectl(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # A kubeconfig naming a closed port: no request can reach anything, even by accident.
+    config = tmp_path / "kubeconfig"
+    config.write_text(
+        "apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: 'http://127.0.0.1:9'}}]\n"
+        "users: [{name: u, user: {}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\n"
+        "current-context: c\n"
+    )
+    return kubernetes.run(list(args), str(config), timeout=30)
+
+
+def test_the_pinned_kubectl_rejects_exec_without_double_dash_offline(tmp_path):
+    rejected = _offline_kubectl(tmp_path, "exec", "-ti", "kubernetes-bootcamp-abc", "bash")
+    assert rejected.returncode == 1
+    message = rejected.stderr.splitlines()[0]
+    assert message == (
+        "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead"
+    )
+    # The page quotes kubectl's message word for word.
+    assert message in PAGE.read_text(encoding="utf-8")
+
+    accepted = _offline_kubectl(tmp_path, "exec", "-ti", "kubernetes-bootcamp-abc", "--", "bash")
+    assert accepted.returncode != 0  # no cluster: it fails, but only when contacting the server
+    assert "not supported" not in accepted.stderr
+    assert "127.0.0.1:9" in accepted.stderr
+
+
+def _load(name: str) -> dict:
+    (document,) = [d for d in yaml.safe_load_all((PAGE_DIR / name).read_text()) if d]
+    return document
+
+
+def _without_empty(value):
+    """The dry-run's output minus the empty placeholders kubectl prints (`{}`)."""
+    if isinstance(value, dict):
+        cleaned = {k: _without_empty(v) for k, v in value.items()}
+        return {k: v for k, v in cleaned.items() if v not in ({}, None)}
+    if isinstance(value, list):
+        return [_without_empty(v) for v in value]
+    return value
+
+
+def test_deployment_yaml_is_what_kubectl_create_deployment_generates():
+    generated = _load("02-create-deployment-dry-run.out")
+    assert "..." not in (PAGE_DIR / "02-create-deployment-dry-run.out").read_text()
+    assert _without_empty(generated) == _load("deployment.yaml")
+
+
+def test_service_yaml_selects_the_deployments_pods_like_kubectl_create_service():
+    generated = _load("10-create-service-dry-run.out")
+    shown = _load("service.yaml")
+    deployment = _load("deployment.yaml")
+    assert shown["spec"]["type"] == generated["spec"]["type"] == "NodePort"
+    assert shown["spec"]["selector"] == generated["spec"]["selector"]
+    assert shown["spec"]["selector"] == deployment["spec"]["template"]["metadata"]["labels"]
+    # kubectl names the port after its numbers; the manifest leaves a single port unnamed.
+    ports = [{k: v for k, v in p.items() if k != "name"} for p in generated["spec"]["ports"]]
+    assert ports == shown["spec"]["ports"]
+    assert shown["metadata"] == generated["metadata"]
+
+
+@pytest.mark.parametrize("name", ["02-create-deployment-dry-run.out", "10-create-service-dry-run.out"])
+def test_the_yaml_kubectl_generates_is_valid_for_the_pinned_kubernetes(tmp_path, name):
+    manifest = tmp_path / "generated.yaml"
+    manifest.write_text((PAGE_DIR / name).read_text())
+    outcome = static.check_yaml(manifest)
+    assert outcome.status == "passed", outcome.output
+    assert outcome.checked_by == f"kubernetes-validate (Kubernetes {static.KUBERNETES_VERSION})"
+
+
+def test_the_manifest_validator_catches_a_broken_deployment(tmp_path):
+    """The yaml runner's check can fail: a port given as a string is rejected."""
+    broken = tmp_path / "deployment.yaml"
+    broken.write_text((PAGE_DIR / "deployment.yaml").read_text().replace(
+        "containerPort: 8080", 'containerPort: "8080"'))
+    assert static.check_yaml(broken).status == "failed"
+
+
+def test_every_step_that_needs_a_cluster_says_so():
+    """Steps that only use kubectl client-side run everywhere; every other kubectl step must
+    declare `requires: [kubernetes]`, so it is skipped with the reason instead of failing."""
+    meta = layout.page_meta(PAGE_DIR)
+    for step in layout.steps_of(PAGE_DIR):
+        if layout.kind_of(step) != "shell":
+            continue
+        text = step.read_text()
+        client_side = "--dry-run=client" in text or "--local" in text
+        needs = "kubernetes" in meta.step(step.name).requires
+        assert client_side != needs, f"{step.name}: client-side={client_side}, requires={needs}"

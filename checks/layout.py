@@ -116,6 +116,12 @@ class StepMeta:
     requires: list[str] = field(default_factory=list)
     exit_code: int = 0
     otherwise: str | None = None  # step to run instead when a requirement is missing
+    input: str | None = None  # text fed to the step's stdin (else /dev/null)
+    tty: bool = False  # run on a pseudo-terminal; `input` is then typed at its prompts
+    # `run: false` + `reason:`: a step that cannot run here (it needs a remote machine, systemd,
+    # ...) is validated statically with shellcheck instead, and the reason is reported.
+    run: bool = True
+    reason: str | None = None
 
 
 @dataclass
@@ -133,7 +139,7 @@ class PageMeta:
 
 
 PAGE_KEYS = {"timeout", "requires", "fixtures", "steps"}
-STEP_KEYS = {"timeout", "requires", "exit_code", "otherwise"}
+STEP_KEYS = {"timeout", "requires", "exit_code", "otherwise", "run", "reason", "input", "tty"}
 
 
 @cache
@@ -160,6 +166,11 @@ def page_meta(page_dir: Path) -> PageMeta:
             raise LayoutError(path, f"steps: {name!r} is not a file in {relative(page_dir)}")
         if not isinstance(step, dict) or set(step) - STEP_KEYS:
             raise LayoutError(path, f"steps: {name!r} takes only {sorted(STEP_KEYS)}")
+        fallback = step.get("otherwise")
+        if fallback is not None and (fallback == name or not (page_dir / str(fallback)).is_file()):
+            raise LayoutError(path, f"steps: {name!r}: otherwise: {fallback!r} is not another step of the page")
+        if step.get("run", True) is False and not str(step.get("reason") or "").strip():
+            raise LayoutError(path, f"steps: {name!r} has run: false but no reason: say why it cannot run")
     return PageMeta(path, **{key: value for key, value in raw.items() if value is not None})
 
 
@@ -177,6 +188,29 @@ def steps_of(page_dir: Path) -> list[Path]:
     rest = sorted(p.resolve() for p in page_dir.iterdir() if p.is_file())
     ordered += [p for p in rest if p not in ordered]
     return [p for p in ordered if kind_of(p) not in ("output", "assertion") and not is_metadata(p)]
+
+
+def step_name(path: Path) -> str:
+    """The name a step's output, assertion and metadata hang on: the file name less its extension."""
+    name = path.name
+    for suffix in (".check.sh", ".out"):
+        if name.endswith(suffix):
+            return name.removesuffix(suffix)
+    return path.stem if path.suffix else name
+
+
+def same_step_name(path: Path) -> list[Path]:
+    """Other steps of the page with the same step name (e.g. run.sh and run.bash)."""
+    if kind_of(path) in ("output", "assertion") or is_metadata(path):
+        return []
+    return sorted(
+        other
+        for other in path.parent.iterdir()
+        if other != path
+        and other.is_file()
+        and kind_of(other) not in ("output", "assertion", None)
+        and step_name(other) == step_name(path)
+    )
 
 
 def output_of(step: Path) -> Path | None:

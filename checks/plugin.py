@@ -95,6 +95,13 @@ class SnippetFile(pytest.File):
                     "no check knows this kind of file "
                     f"(known: Dockerfile, {', '.join(sorted(layout.KINDS))}, .out, .check.sh)",
                 )
+            twins = layout.same_step_name(path)
+            if twins:
+                raise layout.LayoutError(
+                    path,
+                    f"has the same step name as {', '.join(layout.relative(t) for t in twins)}: "
+                    "their outputs and metadata would be ambiguous; rename one",
+                )
             if kind in ("output", "assertion"):
                 if not _step_for(path).exists():
                     raise layout.LayoutError(

@@ -80,17 +80,21 @@ class PageSession:
         requires = environment.requirements_of(step, meta.requires)
         missing = environment.missing_requirements(requires)
         if missing:
-            return Outcome("skipped", missing, requires=requires)
+            skipped = Outcome("skipped", missing, requires=requires)
+            return self._instead(step, skipped, meta.otherwise) if meta.otherwise else skipped
         try:
             environment.use(requires, self)
         except Exception as error:  # e.g. the AWS guard refusing the step
             return Outcome("failed", f"{layout.relative(step)}: {error}")
-        result = self._execute(step, meta.timeout)
+        result = self._execute(step, meta.timeout, input=meta.input, tty=meta.tty)
         outcome = self._judge(step, result, meta.exit_code)
         outcome.requires = requires
         assertion = layout.assertion_of(step)
         if outcome.status == "passed" and assertion:
-            checked = self._execute(assertion, meta.timeout)
+            # The assertion can read what the step printed from $DSP_STEP_OUTPUT.
+            printed = self.state_dir / "step.output"
+            printed.write_text(result.output, encoding="utf-8")
+            checked = self._execute(assertion, meta.timeout, extra={"DSP_STEP_OUTPUT": str(printed)})
             if checked.timed_out or checked.exit_code != 0:
                 outcome = Outcome(
                     "failed",
@@ -101,9 +105,32 @@ class PageSession:
                 )
         return outcome
 
-    def _execute(self, script: Path, timeout: float) -> shell.ShellResult:
+    def _instead(self, step: Path, skipped: Outcome, name: str) -> Outcome:
+        """Run the page's nearest equivalent (`otherwise:`) in place of a step that cannot run here."""
+        fallback = (self.page_dir / name).resolve()
+        if fallback not in self.outcomes:
+            self.outcomes[fallback] = self._run(fallback)
+        done = self.outcomes[fallback].status
+        skipped.message += f"; ran {layout.relative(fallback)} in its place ({done})"
+        return skipped
+
+    def _execute(
+        self,
+        script: Path,
+        timeout: float,
+        *,
+        input: str | None = None,
+        tty: bool = False,
+        extra: dict[str, str] | None = None,
+    ) -> shell.ShellResult:
         return shell.run_step(
-            script, state_dir=self.state_dir, workdir=self.workdir, env=self.env, timeout=timeout
+            script,
+            state_dir=self.state_dir,
+            workdir=self.workdir,
+            env={**self.env, **(extra or {})},
+            timeout=timeout,
+            input=input,
+            tty=tty,
         )
 
     def _judge(self, step: Path, result: shell.ShellResult, exit_code: int) -> Outcome:

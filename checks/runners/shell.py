@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from checks.runners import terminal
+
 WRAPPER = r"""
 __dsp_snippet=$1 __dsp_state_out=$3
 __dsp_save() {
@@ -69,32 +71,36 @@ def run_step(
     workdir: Path,
     env: dict[str, str],
     timeout: float,
+    input: str | None = None,
+    tty: bool = False,
 ) -> ShellResult:
-    """Run one snippet in the page's shell state; stdout and stderr interleaved as a reader sees them."""
+    """Run one snippet in the page's shell state; stdout and stderr interleaved as a reader sees them.
+
+    `input` is fed to the step's stdin (otherwise /dev/null); with `tty` the step runs on a
+    pseudo-terminal and `input` is typed at its prompts (see terminal.py).
+    """
     wrapper = state_dir / "wrapper.bash"
     if not wrapper.exists():
         write_wrapper(state_dir)
     state_in, state_out = state_dir / "state.bash", state_dir / "state.next.bash"
     started = time.monotonic()
+    argv = ["bash", "--noprofile", "--norc", str(wrapper), str(snippet), str(state_in), str(state_out)]
+    if tty:
+        exit_code, text = terminal.run(argv, cwd=workdir, env=env, timeout=timeout, input_text=input or "")
+        if state_out.exists():
+            state_out.replace(state_in)
+        return ShellResult(exit_code, text, time.monotonic() - started)
     process = subprocess.Popen(
-        [
-            "bash",
-            "--noprofile",
-            "--norc",
-            str(wrapper),
-            str(snippet),
-            str(state_in),
-            str(state_out),
-        ],
+        argv,
         cwd=workdir,
         env=env,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL if input is None else subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
-        output, _ = process.communicate(timeout=timeout)
+        output, _ = process.communicate(None if input is None else input.encode(), timeout=timeout)
         exit_code: int | None = process.returncode
     except subprocess.TimeoutExpired:
         _kill_group(process)

@@ -264,11 +264,11 @@ def _swarm_active(api: docker.DockerClient) -> bool:
 
 def _swarm_labels(api: docker.DockerClient) -> dict[str, str]:
     """Labels of this engine's swarm node (the shim labels the node of a swarm it creates)."""
-    swarm = api.info().get("Swarm", {})
-    if swarm.get("LocalNodeState") != "active" or not swarm.get("ControlAvailable"):
+    state = api.info().get("Swarm", {})
+    if state.get("LocalNodeState") != "active" or not state.get("ControlAvailable"):
         return {}
     try:
-        return api.nodes.get(swarm["NodeID"]).attrs.get("Spec", {}).get("Labels") or {}
+        return api.nodes.get(state["NodeID"]).attrs.get("Spec", {}).get("Labels") or {}
     except docker.errors.APIError:
         return {}
 
@@ -355,3 +355,6 @@ def _docker_available() -> str | None:
 environment.PROVIDERS.append(provide)
 environment.CLEANERS.append(clean_session)
 environment.ON_USE["docker"] = note_docker_session
+
+# Capabilities that need the engine register with it (imported last: it imports this module).
+from checks.services import swarm  # noqa: E402, F401

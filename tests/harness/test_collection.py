@@ -79,3 +79,14 @@ def test_a_snippet_no_page_includes_is_an_error_unless_it_is_a_declared_fixture(
     assert "snippets/sec/page/orphan.json: included by no page" in result.stdout
     assert "snippets/sec/page/logo.png: not a readable image" in result.stdout
     assert "2 failed, 1 passed" in result.stdout
+
+
+def test_two_steps_with_the_same_name_are_an_error_naming_both(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01-run.sh": "true\n",
+            "snippets/sec/page/01-run.bash": "true\n",
+        }
+    )
+    assert "snippets/sec/page/01-run.bash: has the same step name as snippets/sec/page/01-run.sh" in result.stdout

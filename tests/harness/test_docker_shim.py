@@ -66,3 +66,15 @@ def test_networks_volumes_builds_and_services_are_labelled(docker):
 def test_read_only_commands_pass_through_unchanged(docker):
     assert docker("container", "ls", "--all") == ["container", "ls", "--all"]
     assert docker("--log-level", "warn", "image", "ls") == ["--log-level", "warn", "image", "ls"]
+
+
+@pytest.mark.parametrize("flag", ["--privileged", "--cap-add=SYS_ADMIN", "--network=host", "--pid=host"])
+def test_privileged_containers_are_refused(tmp_path, flag):
+    fake = tmp_path / "bin" / "docker"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho ran\n")
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{SHIMS}:{fake.parent}:/usr/bin:/bin"}
+    done = subprocess.run([str(SHIMS / "docker"), "run", flag, "alpine"], env=env, capture_output=True, text=True)
+    assert done.returncode == 126
+    assert "refuses" in done.stderr and "ran" not in done.stdout

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import layout, report, session
+from checks import cache, layout, report, session
 from checks.runners import static
 from checks.services import aws, engine, environment, kubernetes  # noqa: F401 - registers services
 
@@ -32,11 +32,24 @@ class SnippetItem(pytest.Item):
         self.kind, self.page_dir = kind, page_dir
         self.outcome: session.Outcome | None = None
 
+    reused: dict | None = None  # an earlier result standing for this run (checks/cache.py)
+
     def runtest(self) -> None:
-        if self.kind == "shell":
+        key = cache.key_for(self.kind, self.path, self.page_dir)
+        if self.reused is not None:
+            outcome = session.Outcome(
+                self.reused["status"],
+                self.reused.get("reason", ""),
+                checked_by=self.reused.get("checked_by", ""),
+                requires=self.reused.get("requires", []),
+            )
+            self.user_properties.append(("verified_at", self.reused.get("verified_at", "")))
+        elif self.kind == "shell":
             outcome = session.session_for(self.page_dir).result_of(self.path)
         else:
             outcome = static.RUNNERS[self.kind](self.path)
+        if self.reused is None:
+            cache.remember(self.config, self.nodeid, key, outcome)
         self.outcome = outcome
         self.user_properties.append(("checked_by", outcome.checked_by))
         self.user_properties.append(("requires", outcome.requires))
@@ -110,9 +123,10 @@ class SnippetFile(pytest.File):
                 return
             if path.resolve() not in layout.all_includes() and path.name not in layout.page_meta(page_dir).fixtures:
                 page = layout.relative(layout.page_of(page_dir))
+                target = path.resolve().relative_to(layout.SNIPPETS)
                 raise layout.LayoutError(
                     path,
-                    f"included by no page: show it in {page} with --8<-- \"{path.resolve().relative_to(layout.SNIPPETS)}\" "
+                    f'included by no page: show it in {page} with --8<-- "{target}" '
                     f"or, if only commands use it, list it under fixtures in {layout.METADATA_NAME}",
                 )
         except layout.LayoutError as error:
@@ -138,6 +152,16 @@ def pytest_collect_file(file_path: Path, parent):
     return SnippetFile.from_parent(parent, path=file_path)
 
 
+def pytest_addoption(parser) -> None:
+    group = parser.getgroup("snippets", "doc-test gate")
+    group.addoption(
+        "--no-cache",
+        action="store_true",
+        dest="no_cache",
+        help="run every snippet, ignoring results reused from earlier runs with unchanged inputs",
+    )
+
+
 def pytest_configure(config) -> None:
     session.run_id()
     if not hasattr(config, "workerinput"):
@@ -160,6 +184,7 @@ def pytest_collection_modifyitems(session, config, items) -> None:
             steps.index(item.path.resolve()) if item.path.resolve() in steps else 0,
         )
 
+    _mark_reusable(config, [item for item in items if isinstance(item, SnippetItem)])
     positions = {id(item): index for index, item in enumerate(items)}
     snippet_items = [item for item in items if isinstance(item, SnippetItem)]
     for item in snippet_items:
@@ -167,6 +192,20 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     snippet_items.sort(key=lambda item: (key(item), positions[id(item)]))
     replacement = iter(snippet_items)
     items[:] = [next(replacement) if isinstance(item, SnippetItem) else item for item in items]
+
+
+def _mark_reusable(config, items: list[SnippetItem]) -> None:
+    """Static items are reused one by one; a page's shell steps only all together."""
+    pages: dict[Path, list[SnippetItem]] = {}
+    for item in items:
+        key = cache.key_for(item.kind, item.path, item.page_dir)
+        item.reused = cache.reusable(config, item.nodeid, key)
+        if item.kind == "shell":
+            pages.setdefault(item.page_dir, []).append(item)
+    for steps in pages.values():
+        if any(step.reused is None for step in steps):
+            for step in steps:
+                step.reused = None
 
 
 def pytest_runtest_teardown(item, nextitem) -> None:

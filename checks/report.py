@@ -89,6 +89,8 @@ class Recorder:
                 "checked_by": properties.get("checked_by", ""),
                 "requires": properties.get("requires", []),
                 "duration": round(report.duration, 3),
+                "verified_at": properties.get("verified_at") or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "reused": bool(properties.get("verified_at")),
             }
             if report.skipped and isinstance(report.longrepr, tuple):
                 entry["reason"] = report.longrepr[2].removeprefix("Skipped: ")

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from checks import layout, report
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
+)
 MARKER = "<!-- dsp:status-table -->"
 STATUS_PAGE = "about/status.md"
 
@@ -35,9 +37,9 @@ def status_of(snippet: Path, data: dict | None) -> tuple[str, str]:
         return "unverified", "Not yet verified: the gate has not run this block."
     if entry.get("sha256") != report.fingerprint(snippet):
         return "unverified", "Not yet verified: this block changed since the gate last ran it."
-    when = data.get("generated", "")[:10]
+    when = (entry.get("verified_at") or data.get("generated", ""))[:10]
     if entry["status"] == "passed":
-        if entry["kind"] == "shell":
+        if entry["kind"] == "shell" and entry.get("checked_by") in ("bash", "", None):
             against = _against(entry.get("requires", []), data.get("environment", {}))
             return "passed", f"Verified: ran with bash{against} on {when}."
         return "passed", f"Validated statically by {entry.get('checked_by') or entry['kind']} on {when}."
@@ -75,7 +77,10 @@ def _annotate(markdown: str, data: dict | None) -> str:
 
 
 def _table(data: dict | None) -> str:
-    rows = ["| Page | Blocks | Verified | Skipped | Failed | Not yet verified |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| Page | Blocks | Verified | Skipped | Failed | Not yet verified |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for src, title in _pages:
         page_dir = layout.SNIPPETS / Path(src).with_suffix("")
         steps = layout.steps_of(page_dir) if page_dir.is_dir() else []
@@ -83,9 +88,8 @@ def _table(data: dict | None) -> str:
         for step in steps:
             counts[status_of(step, data)[0]] += 1
         link = f"[{title}](../{src})" if src != STATUS_PAGE else title
-        rows.append(
-            f"| {link} | {len(steps)} | {counts['passed']} | {counts['skipped']} | {counts['failed']} | {counts['unverified']} |"
-        )
+        cells = [link, len(steps), counts["passed"], counts["skipped"], counts["failed"], counts["unverified"]]
+        rows.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     if not data:
         return "**Not yet verified:** this build has no gate report.\n\n" + "\n".join(rows)
     environment = "\n".join(f"- {name}: {value}" for name, value in data.get("environment", {}).items())

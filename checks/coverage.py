@@ -20,7 +20,7 @@ from checks import layout
 
 # pymdownx blocks whose body is indented by four spaces: admonitions (`!!!`),
 # collapsible details (`???`, `???+`) and content tabs (`===`, `===+`).
-_BLOCK_OPENER = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?|===\+?)(?:\s|$)")
+_BLOCK_OPENER = re.compile(r"""^(?P<indent>\s*)(?:(?:!!!|\?\?\?\+?)\s+\w|===\+?\s+["'])""")
 _OUTPUT_TITLE = re.compile(r"""\btitle=(["'])Output\b[^"']*\1""")
 _OUTPUT_LANGUAGES = {"text", "console"}
 

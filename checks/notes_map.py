@@ -1,0 +1,304 @@
+"""The map of the original notes: which page carries each part of them.
+
+The map lives in `checks/notes_map.yaml` (outside docs/, so it is not published as a
+file). Each part names a range of lines of the notes and the page that carries it; the
+links of those lines that did not stay as they were say what became of them:
+
+    parts:
+      - lines: 315-338
+        what: "Qwiklab: Intro to S3 (bucket, versions, bucket policy)"
+        page: cloud/s3.md
+        links:
+          https://awseducate.qwiklabs.com/focuses/30?parent=catalog:
+            status: retired
+            reason: ...
+
+A link of the notes with no entry must appear on its page as it is (status `kept`).
+Used by the test tests/site/test_notes_map.py and by the hook that renders the map on
+docs/about/notes-map.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from checks import layout
+
+MAP_FILE = layout.ROOT / "checks" / "notes_map.yaml"
+RETIRED_LABEL = "retired course link"
+
+# What became of a link of the notes, and what its page must then show.
+STATUSES = {
+    "kept": "the link, as it is",
+    "fixed": "the corrected target (`to`)",
+    "retired": f"the words “{RETIRED_LABEL}”",
+    "gone": "the address (`to`, if given) and that it is no longer online",
+    "replaced": "a Mermaid diagram instead of the image, never the image's address",
+    "dropped": "nothing: the image or address is left out",
+    "template": "the text given in `expect`",
+}
+NEEDS_REASON = {"fixed", "retired", "gone", "replaced", "dropped", "template"}
+
+
+@dataclass
+class Link:
+    target: str
+    status: str = "kept"
+    reason: str = ""
+    to: str = ""
+    expect: str = ""
+
+    def must_show(self) -> str | None:
+        """Text the page must contain for this link, if any."""
+        if self.status == "kept":
+            return self.target
+        if self.status == "fixed":
+            return self.to
+        if self.status == "retired":
+            return RETIRED_LABEL
+        if self.status == "gone":
+            return self.to or None
+        if self.status == "template":
+            return self.expect
+        return None
+
+    def must_not_show(self) -> str | None:
+        """Text the page must not contain: a hot-linked image's address."""
+        return self.target if self.status in ("replaced", "dropped") else None
+
+
+@dataclass
+class Part:
+    first: int
+    last: int
+    what: str
+    page: str
+    anchor: str = ""
+    links: dict[str, Link] = field(default_factory=dict)
+
+    def covers(self, line: int) -> bool:
+        return self.first <= line <= self.last
+
+    @property
+    def span(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+
+@dataclass
+class NotesMap:
+    notes: Path
+    sha256: str
+    parts: list[Part]
+
+    def part_for(self, line: int) -> Part | None:
+        return next((part for part in self.parts if part.covers(line)), None)
+
+
+class MapError(Exception):
+    pass
+
+
+def _lines(spec: Any) -> tuple[int, int]:
+    text = str(spec)
+    match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", text)
+    if not match:
+        raise MapError(f"lines: {text!r} is not N or N-M")
+    first = int(match[1])
+    last = int(match[2] or first)
+    if last < first:
+        raise MapError(f"lines: {text!r} ends before it starts")
+    return first, last
+
+
+def load(path: Path = MAP_FILE) -> NotesMap:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("parts"), list):
+        raise MapError(f"{path}: expected a mapping with a list `parts`")
+    notes = Path(os.environ.get("DSP_NOTES") or (layout.ROOT / raw["notes"]))
+    parts = []
+    for index, entry in enumerate(raw["parts"]):
+        where = f"{path.name}: parts[{index}]"
+        unknown = set(entry) - {"lines", "what", "page", "anchor", "links"}
+        if unknown:
+            raise MapError(f"{where}: unknown keys {sorted(unknown)}")
+        first, last = _lines(entry.get("lines"))
+        links = {}
+        for target, spec in (entry.get("links") or {}).items():
+            spec = spec or {}
+            link = Link(target=str(target), **spec)
+            if link.status not in STATUSES:
+                raise MapError(f"{where}: link {target!r}: unknown status {link.status!r}")
+            if link.status in NEEDS_REASON and not link.reason:
+                raise MapError(f"{where}: link {target!r} ({link.status}) needs a reason")
+            if link.status == "fixed" and not link.to:
+                raise MapError(f"{where}: link {target!r} is fixed but has no `to`")
+            if link.status == "template" and not link.expect:
+                raise MapError(f"{where}: link {target!r} is a template but has no `expect`")
+            links[link.target] = link
+        parts.append(
+            Part(first, last, str(entry.get("what", "")), str(entry["page"]),
+                 str(entry.get("anchor", "")), links)
+        )
+    return NotesMap(notes, str(raw.get("sha256", "")), parts)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- reading the notes -------------------------------------------------------------------
+
+_MARKDOWN_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<target>[^)]*)\)")
+_BARE_URL = re.compile(r"https?://[\w{][^\s`)>\]]*")
+
+
+def fenced_lines(text: str) -> set[int]:
+    """1-based numbers of the lines inside fenced code blocks (fences included)."""
+    inside: set[int] = set()
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type in ("fence", "code_block") and token.map:
+            inside.update(range(token.map[0] + 1, token.map[1] + 1))
+    return inside
+
+
+def links_of(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(line, target, is_image) of each link, image and bare URL outside fenced code.
+
+    A link whose text spans lines counts on the line of its target.
+    """
+    code = fenced_lines(text)
+    starts = [0]
+    for match in re.finditer("\n", text):
+        starts.append(match.end())
+
+    def line_at(offset: int) -> int:
+        low, high = 0, len(starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low + 1
+
+    taken: list[tuple[int, int]] = []
+    for match in _MARKDOWN_LINK.finditer(text):
+        line = line_at(match.start("target"))
+        taken.append(match.span())
+        if line not in code:
+            yield line, match["target"].strip(), match.group(0).startswith("!")
+    for match in _BARE_URL.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        line = line_at(match.start())
+        if line not in code:
+            yield line, match.group(0).rstrip(".,"), False
+
+
+# --- the site's pages ----------------------------------------------------------------------
+
+
+def nav_pages(nav: Any) -> dict[str, str]:
+    """Page path -> title for every page in an mkdocs `nav` (a title may be empty)."""
+    found: dict[str, str] = {}
+
+    def walk(node: Any, title: str = "") -> None:
+        if isinstance(node, str):
+            found[node] = title
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, key)
+
+    walk(nav)
+    return found
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring its Python tags (`!!python/name:...`, `!ENV`)."""
+
+
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_config(path: Path | None = None) -> dict[str, Any]:
+    path = path or layout.ROOT / "mkdocs.yml"
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506
+
+
+def page_text(page: str) -> str:
+    """A page's Markdown together with the snippet files it includes: what a reader sees."""
+    path = layout.DOCS / page
+    text = path.read_text(encoding="utf-8")
+    shown = [text]
+    for snippet, _line in layout.includes_of(path):
+        if snippet.is_file():
+            shown.append(snippet.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(shown)
+
+
+def page_title(page: str) -> str:
+    """The first level-1 heading of a page, or its path."""
+    path = layout.DOCS / page
+    if path.is_file():
+        for row in path.read_text(encoding="utf-8").splitlines():
+            if row.startswith("# "):
+                return row[2:].strip()
+    return page
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _link_note(link: Link) -> str:
+    if link.status == "fixed":
+        return f"fixed: {link.reason} Now: <{link.to}>"
+    if link.status == "retired":
+        return f"{RETIRED_LABEL}: {link.reason}"
+    if link.status == "gone":
+        return f"no longer online: {link.reason}"
+    if link.status == "replaced":
+        return f"image replaced by a diagram: {link.reason}"
+    if link.status == "dropped":
+        return f"left out: {link.reason}"
+    if link.status == "template":
+        return f"a pattern, not a link: {link.reason}"
+    return ""
+
+
+def markdown_table(notes_map: NotesMap, from_page: str) -> str:
+    """The map as a Markdown table, with links relative to the page that shows it."""
+    base = Path(from_page).parent
+    rows = [
+        "| Notes lines | What the notes hold | Page | What became of their links |",
+        "| --- | --- | --- | --- |",
+    ]
+    for part in notes_map.parts:
+        title = page_title(part.page)
+        target = os.path.relpath(part.page, base or ".") + (f"#{part.anchor}" if part.anchor else "")
+        notes = [
+            f"`{_cell(link.target)}`: {_cell(_link_note(link))}"
+            for link in part.links.values()
+            if link.status != "kept"
+        ]
+        rows.append(
+            f"| {part.span} | {_cell(part.what)} | [{_cell(title)}]({target}) | "
+            f"{'<br>'.join(notes)} |"
+        )
+    return "\n".join(rows) + "\n"

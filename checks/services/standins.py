@@ -8,7 +8,11 @@ images in the registry and build nothing.
 * alpine, busybox: Debian's busybox with the glibc it links against, every applet
   linked, laid out like Alpine's root (the pages show `ls -l` of it);
 * ubuntu: `debootstrap --variant=minbase bookworm` (bash, apt);
-* nginx: ubuntu plus Debian's nginx, configured like the official image.
+* nginx: ubuntu plus Debian's nginx, configured like the official image;
+* registry: busybox plus Debian's docker-registry (Distribution 2.8, the program of the
+  official image), with the official image's config, entrypoint, port and volume;
+* httpd: busybox plus Apache's `htpasswd` on the official image's PATH (its server is
+  busybox httpd), which is what pages use the image for.
 """
 
 from __future__ import annotations
@@ -73,7 +77,9 @@ IMAGES: dict[str, tuple[str, list[str]]] = {
     "busybox": ("busybox", ["latest"]),
     "alpine": ("busybox", ["latest", "3.20"]),
     "ubuntu": ("debootstrap", ["latest", "24.04"]),
-    "nginx": ("nginx", ["latest"]),
+    "nginx": ("nginx", ["latest", "1.28"]),
+    "registry": ("registry", ["2"]),
+    "httpd": ("httpd", ["2"]),
     "node": ("node", [f"{NODE_MAJOR}-bookworm-slim"]),
 }
 
@@ -246,7 +252,100 @@ def build_node(api: docker.DockerClient, built, log) -> str:
     return "dsp-standin/node:build"
 
 
+REGISTRY_CONFIG = """\
+version: 0.1
+log:
+  fields:
+    service: registry
+storage:
+  cache:
+    blobdescriptor: inmemory
+  filesystem:
+    rootdirectory: /var/lib/registry
+http:
+  addr: :5000
+  headers:
+    X-Content-Type-Options: [nosniff]
+health:
+  storagedriver:
+    enabled: true
+    interval: 10s
+    threshold: 3
+"""
+REGISTRY_ENTRYPOINT = """\
+#!/bin/sh
+set -e
+case "$1" in
+    *.yaml|*.yml) set -- registry serve "$@" ;;
+    serve|garbage-collect|help|-*) set -- registry "$@" ;;
+esac
+exec "$@"
+"""
+REGISTRY_DOCKERFILE = """\
+FROM {base}
+COPY registry /bin/registry
+COPY config.yml /etc/docker/registry/config.yml
+COPY entrypoint.sh /entrypoint.sh
+VOLUME ["/var/lib/registry"]
+EXPOSE 5000
+ENTRYPOINT ["/entrypoint.sh"]
+CMD ["/etc/docker/registry/config.yml"]
+"""
+HTTPD_DOCKERFILE = """\
+FROM {base}
+COPY rootfs/ /
+ENV HTTPD_PREFIX=/usr/local/apache2
+ENV PATH=/usr/local/apache2/bin:$PATH
+WORKDIR /usr/local/apache2
+EXPOSE 80
+CMD ["httpd", "-f", "-v", "-p", "80", "-h", "/usr/local/apache2/htdocs"]
+"""
+
+
+def _busybox_base(api: docker.DockerClient, built, log) -> str:
+    if "busybox" not in built:
+        built["busybox"] = build_busybox(api, built, log)
+    return built["busybox"]
+
+
+def build_registry(api: docker.DockerClient, built, log) -> str:
+    base = _busybox_base(api, built, log)
+    binary = shutil.which("docker-registry")
+    if not binary:
+        raise RuntimeError("docker-registry is not installed (Debian package docker-registry)")
+    with tempfile.TemporaryDirectory() as context:
+        shutil.copy(binary, Path(context, "registry"))
+        Path(context, "config.yml").write_text(REGISTRY_CONFIG)
+        Path(context, "entrypoint.sh").write_text(REGISTRY_ENTRYPOINT)
+        Path(context, "entrypoint.sh").chmod(0o755)
+        Path(context, "Dockerfile").write_text(REGISTRY_DOCKERFILE.format(base=base))
+        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/registry:build")
+    return "dsp-standin/registry:build"
+
+
+def build_httpd(api: docker.DockerClient, built, log) -> str:
+    base = _busybox_base(api, built, log)
+    htpasswd = shutil.which("htpasswd")
+    if not htpasswd:
+        raise RuntimeError("htpasswd is not installed (Debian package apache2-utils)")
+    with tempfile.TemporaryDirectory() as context:
+        root = Path(context, "rootfs")
+        for path in [htpasswd, *_libraries(htpasswd)]:
+            target = root / path.lstrip("/")
+            if path == htpasswd:
+                target = root / "usr/local/apache2/bin/htpasswd"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+        (root / "usr/local/apache2/htdocs").mkdir(parents=True)
+        (root / "usr/local/apache2/htdocs/index.html").write_text("<html><body><h1>It works!</h1></body></html>\n")
+        Path(context, "Dockerfile").write_text(HTTPD_DOCKERFILE.format(base=base))
+        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/httpd:build")
+    return "dsp-standin/httpd:build"
+
+
 BUILDERS = {
+    "registry": build_registry,
+    "httpd": build_httpd,
     "busybox": build_busybox,
     "debootstrap": build_debootstrap,
     "nginx": build_nginx,

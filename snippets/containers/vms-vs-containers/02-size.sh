@@ -1,0 +1,1 @@
+docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' alpine:3.20

@@ -1,0 +1,1 @@
+time docker container run --rm alpine:3.20 true

@@ -1,0 +1,2 @@
+docker version --format 'Client: {{.Client.Version}}
+Server: {{.Server.Version}}'

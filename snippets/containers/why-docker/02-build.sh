@@ -1,0 +1,1 @@
+docker image build --quiet --tag layers-demo:1.0 .

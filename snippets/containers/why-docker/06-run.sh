@@ -1,0 +1,1 @@
+docker container run --rm layers-demo:1.0

@@ -1,0 +1,1 @@
+docker image rm layers-demo:1.0

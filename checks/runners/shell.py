@@ -20,6 +20,9 @@ from checks.runners import terminal
 
 WRAPPER = r"""
 __dsp_snippet=$1 __dsp_state_out=$3
+# What the gate put in the environment: carried over only if a step changes it, so that
+# the environment of each step (e.g. an endpoint set for that step) is not overridden.
+__dsp_inherited=$(declare -px)
 __dsp_save() {
   local __dsp_rc=$?
   set +eu +o pipefail
@@ -33,6 +36,7 @@ __dsp_save() {
       esac
       __dsp_decl=$(declare -p "$__dsp_name" 2>/dev/null) || continue
       [[ $__dsp_decl =~ ^declare\ -[a-zA-Z]*r ]] && continue
+      [[ $'\n'$__dsp_inherited$'\n' == *$'\n'"$__dsp_decl"$'\n'* ]] && continue
       printf '%s\n' "$__dsp_decl"
     done
     declare -f

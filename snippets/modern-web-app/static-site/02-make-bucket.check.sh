@@ -1,0 +1,1 @@
+aws s3api head-bucket --bucket "$BUCKET_NAME"

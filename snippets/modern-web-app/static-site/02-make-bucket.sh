@@ -1,0 +1,2 @@
+# Create the bucket.
+aws s3 mb "s3://$BUCKET_NAME"

@@ -17,7 +17,7 @@ import pytest
 
 from checks import cache, layout, report, session
 from checks.runners import static
-from checks.services import aws, engine, environment, kubernetes  # noqa: F401 - registers services
+from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: F401 - registers services
 
 
 class SnippetFailure(Exception):

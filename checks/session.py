@@ -68,12 +68,16 @@ class PageSession:
         return self.outcomes[step]
 
     def _run(self, step: Path) -> Outcome:
+        meta = self.meta.step(step.name)
+        if not meta.run:  # cannot run here: validated statically, independent of earlier steps
+            from checks.runners import static
+
+            return static.check_shell(step, not_run=meta.reason or "")
         broken = next((s for s, o in self.outcomes.items() if o.failed), None)
         if broken is not None:
             return Outcome(
                 "skipped", f"an earlier step of this page failed: {layout.relative(broken)}"
             )
-        meta = self.meta.step(step.name)
         refused = environment.refusal(step)
         if refused:
             return Outcome("failed", f"{layout.relative(step)}: {refused}")

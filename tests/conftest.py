@@ -42,13 +42,17 @@ def write_site(root: Path, files: dict[str, str]) -> Path:
 def run_gate(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Runs the gate (pytest with the plugin) on a tiny site in tmp_path; no engine needed."""
 
-    def run(files: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(
+        files: dict[str, str], *args: str, timeout: float = 120, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         site = write_site(tmp_path / "site", files)
+        extra = env or {}
         env = {
             **os.environ,
             "DSP_ROOT": str(site),
             "PYTHONPATH": str(REPO),
             "DSP_ENGINE_STATE": str(tmp_path / "engine-state"),
+            **extra,  # e.g. a PYTHONPATH with a sitecustomize that traps requests
         }
         env.pop("DSP_RUN_ID", None)
         return subprocess.run(

@@ -11,12 +11,21 @@ to run the step otherwise.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import ctypes
 import json
+import os
 import re
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import time
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlparse
 
 from checks.services import environment
@@ -35,10 +44,16 @@ FAKE_CREDENTIALS = {
 # A closed port on loopback: whatever is sent there is refused at once.
 SINK = "http://127.0.0.1:9"
 LOOPBACK_HOSTS = "localhost,127.0.0.1,::1,.localhost"
-# What a snippet must never do: choose its own endpoint, profile or credentials file.
+# What a snippet must never do: choose its own endpoint, profile or credentials file, change
+# the proxy that keeps requests on the machine, or run a command with an emptied environment
+# (which drops AWS_ENDPOINT_URL and the proxy at once).
 FORBIDDEN = re.compile(
-    r"--endpoint-url|--profile\b|AWS_PROFILE|AWS_ENDPOINT_URL|AWS_SHARED_CREDENTIALS_FILE|AWS_CONFIG_FILE"
+    r"--endpoint-url|--profile\b|AWS_PROFILE|AWS_DEFAULT_PROFILE|AWS_ENDPOINT_URL"
+    r"|AWS_SHARED_CREDENTIALS_FILE|AWS_CONFIG_FILE|AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"
+    r"|\b(?:HTTPS?|NO|ALL)_PROXY\b|\b(?:https?|no|all)_proxy\b"
+    r"|\benv\s+(?:-[a-zA-Z]*i\b|--ignore-environment)|\bexec\s+-[a-zA-Z]*c\b"
 )
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy")
 
 
 class RealAwsReachable(RuntimeError):
@@ -53,13 +68,63 @@ def free_port() -> int:
 
 @cache
 def moto_endpoint() -> str:
-    """One moto server per process, started on first use."""
-    from moto.server import ThreadedMotoServer
+    """One moto server per gate process, started on first use and stopped when it exits.
 
+    moto runs in a process of its own with an environment of its own (fake credentials,
+    no config files, a throwaway HOME), so the gate's own AWS settings and ~/.aws can
+    neither reach nor disturb it. MOTO_* and DOCKER_HOST pass through (Lambda containers).
+    """
     port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    return f"http://127.0.0.1:{port}"
+    home = Path(tempfile.mkdtemp(prefix="dsp-moto-"))
+    env = {
+        **{k: v for k, v in os.environ.items() if k.startswith("MOTO_") or k == "DOCKER_HOST"},
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        **FAKE_CREDENTIALS,
+        **{name: SINK for name in PROXY_VARIABLES},
+        "NO_PROXY": LOOPBACK_HOSTS,
+        "no_proxy": LOOPBACK_HOSTS,
+    }
+    with open(home / "moto.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+            env=env,
+            cwd=home,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )
+    atexit.register(_stop, server, home)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"moto server exited: {(home / 'moto.log').read_text()[-500:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.1)
+    _stop(server, home)
+    raise RuntimeError("moto server did not start within 30 s")
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the gate process dies, even by kill -9 (Linux)."""
+    with contextlib.suppress(Exception):
+        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _stop(server: subprocess.Popen[bytes], home: Path) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    shutil.rmtree(home, ignore_errors=True)
 
 
 def base_environment(session) -> dict[str, str]:
@@ -91,6 +156,12 @@ def guard(env: dict[str, str]) -> None:
             raise RealAwsReachable(f"{name} is not the fake value the gate sets")
     if "AWS_PROFILE" in env or "AWS_DEFAULT_PROFILE" in env:
         raise RealAwsReachable("an AWS profile is set")
+    for name, value in env.items():
+        if name.startswith("AWS_ENDPOINT_URL_") and urlparse(value).hostname not in LOOPBACK:
+            raise RealAwsReachable(f"{name}={value!r} is not loopback")
+    for name in PROXY_VARIABLES:
+        if env.get(name) != SINK:
+            raise RealAwsReachable(f"{name} is not the gate's loopback sink {SINK}")
     resolved = _endpoints_resolved_by_botocore(env)
     strays = {
         service: url for service, url in resolved.items() if urlparse(url).hostname not in LOOPBACK
@@ -103,7 +174,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 PROBE = """
 import json, boto3
 session = boto3.session.Session()
-print(json.dumps({s: session.client(s).meta.endpoint_url for s in ("s3", "sts", "dynamodb", "lambda", "ec2", "ecr")}))
+services = ("s3", "sts", "dynamodb", "lambda", "ec2", "ecr", "ssm", "elasticbeanstalk", "cloudformation")
+print(json.dumps({s: session.client(s).meta.endpoint_url for s in services}))
 """
 
 
@@ -131,7 +203,10 @@ def vet_step(step) -> str | None:
     text = step.read_text(encoding="utf-8", errors="replace")
     found = forbidden_in(text)
     if found:
-        return f"refused: the step sets {found}; the gate alone decides where AWS requests go"
+        return (
+            f"refused: the step contains {found!r}; the gate alone decides where AWS requests go "
+            "(no endpoint, profile, credentials file, proxy or emptied environment of its own)"
+        )
     return None
 
 

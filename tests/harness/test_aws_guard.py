@@ -234,10 +234,10 @@ def _fifo_watch(path: Path, seen: list[str], poison: str) -> threading.Thread:
     os.mkfifo(path)
 
     def wait_for_reader() -> None:
-        with open(path, "w") as fifo:  # blocks until someone opens the file to read it
+        with contextlib.suppress(BrokenPipeError), open(path, "w") as fifo:  # blocks until read
             if not path.with_name(path.name + ".done").exists():
                 seen.append(str(path))
-            fifo.write(poison)
+                fifo.write(poison)
 
     thread = threading.Thread(target=wait_for_reader, daemon=True)
     thread.start()

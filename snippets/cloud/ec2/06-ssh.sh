@@ -1,0 +1,1 @@
+ssh -i mykey.pem ec2-user@"$PUBLIC_DNS"

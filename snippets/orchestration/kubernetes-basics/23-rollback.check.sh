@@ -5,4 +5,4 @@ for _ in $(seq 30); do
   sleep 1
 done
 [[ $answer == *"| v=1"* ]]
-kubectl rollout history deployments/kubernetes-bootcamp | grep -qE '^3[[:space:]]'
+[[ $(kubectl rollout history deployments/kubernetes-bootcamp) =~ $'\n'3[[:space:]] ]]

@@ -56,34 +56,94 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-class _VersionOnly(http.server.BaseHTTPRequestHandler):
-    body = json.dumps({"major": "1", "minor": "37", "gitVersion": "v1.37.0"}).encode()
+class FakeAPIServer(http.server.ThreadingHTTPServer):
+    """Just enough of a Kubernetes API server for the harness's own kubectl calls: /version,
+    discovery, and namespaces (create, get, delete) with their default ServiceAccount."""
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _FakeAPIHandler)
+        self.namespaces: dict[str, dict] = {}
+        self.requests: list[str] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+NOT_FOUND = {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound", "code": 404}
+RESOURCES = [
+    {"name": "namespaces", "singularName": "namespace", "namespaced": False, "kind": "Namespace",
+     "verbs": ["create", "delete", "get", "list"]},
+    {"name": "serviceaccounts", "singularName": "serviceaccount", "namespaced": True,
+     "kind": "ServiceAccount", "verbs": ["get", "list"]},
+]
+
+
+class _FakeAPIHandler(http.server.BaseHTTPRequestHandler):
+    server: FakeAPIServer
+
+    def _send(self, code: int, body: dict) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _path(self) -> list[str]:
+        self.server.requests.append(f"{self.command} {self.path}")
+        return self.path.split("?")[0].strip("/").split("/")
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        if self.path.startswith("/version"):
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(self.body)))
-            self.end_headers()
-            self.wfile.write(self.body)
-        else:
-            self.send_error(404)
+        parts, namespaces = self._path(), self.server.namespaces
+        if parts == ["version"]:
+            return self._send(200, {"major": "1", "minor": "37", "gitVersion": "v1.37.0"})
+        if parts == ["api"]:
+            return self._send(200, {"kind": "APIVersions", "versions": ["v1"]})
+        if parts == ["apis"]:
+            return self._send(200, {"kind": "APIGroupList", "apiVersion": "v1", "groups": []})
+        if parts == ["api", "v1"]:
+            return self._send(200, {"kind": "APIResourceList", "groupVersion": "v1", "resources": RESOURCES})
+        if parts[:3] == ["api", "v1", "namespaces"] and len(parts) >= 4 and parts[3] in namespaces:
+            if len(parts) == 4:
+                return self._send(200, namespaces[parts[3]])
+            if parts[4:] == ["serviceaccounts", "default"]:
+                return self._send(200, {"kind": "ServiceAccount", "apiVersion": "v1",
+                                        "metadata": {"name": "default", "namespace": parts[3]}})
+        self._send(404, NOT_FOUND)
+
+    def do_POST(self) -> None:  # noqa: N802
+        parts = self._path()
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if parts == ["api", "v1", "namespaces"] and body.get("kind") == "Namespace":
+            self.server.namespaces[body["metadata"]["name"]] = body
+            return self._send(201, body)
+        self._send(404, NOT_FOUND)
+
+    def do_DELETE(self) -> None:  # noqa: N802
+        parts = self._path()
+        removed = self.server.namespaces.pop(parts[-1], None) if parts[:3] == ["api", "v1", "namespaces"] else None
+        self._send(200, removed) if removed else self._send(404, NOT_FOUND)
 
     def log_message(self, *args) -> None:
         pass
 
 
 @pytest.fixture
-def api_server() -> Iterator[str]:
-    """An HTTP server answering GET /version like a Kubernetes API server."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _VersionOnly)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def fake_cluster() -> Iterator[FakeAPIServer]:
+    server = FakeAPIServer()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield server
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def api_server(fake_cluster: FakeAPIServer) -> str:
+    """The URL of an HTTP server answering like a Kubernetes API server."""
+    return fake_cluster.url
 
 
 def test_no_kubeconfig_means_no_cluster():
@@ -164,6 +224,30 @@ def test_a_page_that_needs_no_cluster_stays_offline_even_when_one_answers(
     files = {k: v for k, v in _site(PINNED).items() if "03-live" not in k and "_page" not in k}
     result = run_gate(files)
     assert "2 passed" in result.stdout, result.stdout
+
+
+LIVE_SITE = {
+    "docs/sec/page.md": "# P\n",
+    "snippets/sec/page/01-offline.sh": "kubectl create namespace demo --dry-run=client --output=name\n",
+    "snippets/sec/page/01-offline.out": "namespace/demo\n",
+    # The current namespace of the session's kubeconfig exists, made for the session.
+    "snippets/sec/page/02-live.sh": 'NS=$(kubectl config view --minify --output="jsonpath={..namespace}")\n'
+    'echo "$NS"\nkubectl get namespace "$NS" --output=name\n',
+    "snippets/sec/page/02-live.out": "dsp-page-...\nnamespace/dsp-page-...\n",
+    "snippets/sec/page/_page.yml": "steps:\n  02-live.sh: {requires: [kubernetes]}\n",
+}
+
+
+def test_live_steps_run_in_a_namespace_made_for_the_session_and_deleted_after(
+    run_gate, monkeypatch, tmp_path, fake_cluster
+):
+    monkeypatch.setenv("KUBECONFIG", str(write_kubeconfig(tmp_path, fake_cluster.url)))
+    result = run_gate(LIVE_SITE, "-rs")
+    assert "2 passed" in result.stdout, result.stdout
+    created = [r for r in fake_cluster.requests if r.startswith("POST /api/v1/namespaces")]
+    deleted = [r for r in fake_cluster.requests if r.startswith("DELETE /api/v1/namespaces/dsp-page-")]
+    assert len(created) == 1 and len(deleted) == 1, fake_cluster.requests
+    assert fake_cluster.namespaces == {}  # the cluster is left as it was
 
 
 def _session(tmp_path: Path, page: str = "orchestration/kubernetes-basics") -> SimpleNamespace:

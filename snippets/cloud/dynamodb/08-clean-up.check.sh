@@ -1,0 +1,1 @@
+test "$(aws dynamodb list-tables --query 'length(TableNames[?@ == `Music` || @ == `Albums`])')" = 0

@@ -306,8 +306,12 @@ def sweep_dead_runs() -> None:
     owner = _swarm_labels(api).get("dsp.pid", "")
     if owner.isdigit():
         pids.add(int(owner))
+    records = list(BUILT.glob("*.*")) if BUILT.exists() else []
+    pids.update(int(r.name.split(".")[0]) for r in records if r.name.split(".")[0].isdigit())
     for pid in pids:
         if not alive(pid):
+            for record in BUILT.glob(f"{pid}.*"):
+                remove_built(record)
             leave_swarm_labelled("dsp.pid", str(pid))
             removed = remove_labelled(f"dsp.pid={pid}")
             if removed:
@@ -317,6 +321,7 @@ def sweep_dead_runs() -> None:
 def clean_session(session) -> None:
     if session.id in _docker_sessions:
         remove_labelled(f"dsp.session={session.id}")
+        remove_built(BUILT / f"{os.getpid()}.{session.id}")
         _restore_swarm(session)
 
 
@@ -333,8 +338,29 @@ def clean_run(run_id: str) -> list[str]:
 _docker_sessions: set[str] = set()
 
 
+BUILT = STATE / "built"  # <owner pid>.<session id>: IDs of images the session built
+
+
 def provide(session) -> dict[str, str]:
-    return {"DSP_OWNER_PID": str(os.getpid())}
+    BUILT.mkdir(parents=True, exist_ok=True)
+    return {
+        "DSP_OWNER_PID": str(os.getpid()),
+        "DSP_BUILT_IMAGES": str(BUILT / f"{os.getpid()}.{session.id}"),
+    }
+
+
+def remove_built(record: Path) -> list[str]:
+    """Remove the images listed in a build record (the shim's), then the record."""
+    removed: list[str] = []
+    if not record.exists():
+        return removed
+    api = client()
+    for image_id in dict.fromkeys(record.read_text().split()):
+        with contextlib.suppress(docker.errors.APIError):
+            api.images.remove(image_id, force=True)
+            removed.append(f"image {image_id.removeprefix('sha256:')[:12]}")
+    record.unlink(missing_ok=True)
+    return removed
 
 
 def note_docker_session(session) -> None:

@@ -1,0 +1,1 @@
+echo 'cat /etc/os-release' | docker container run --interactive --tty --rm ubuntu bash

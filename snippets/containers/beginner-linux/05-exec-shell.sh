@@ -1,0 +1,1 @@
+docker container exec --interactive --tty greeter sh

@@ -1,0 +1,2 @@
+docker container stop greeter
+docker container rm greeter

@@ -1,0 +1,1 @@
+docker image build linux_tweet_app:1.0 .

@@ -1,0 +1,2 @@
+docker container stop linux_tweet_app
+docker container rm linux_tweet_app

@@ -1,0 +1,2 @@
+cp index-new.html index.html
+curl --silent http://localhost/

@@ -1,0 +1,1 @@
+docker container rm --force linux_tweet_app

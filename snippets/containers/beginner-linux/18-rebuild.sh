@@ -1,0 +1,1 @@
+docker image build --tag linux_tweet_app:2.0 .

@@ -1,0 +1,1 @@
+docker image ls linux_tweet_app

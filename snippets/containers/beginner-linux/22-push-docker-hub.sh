@@ -1,0 +1,1 @@
+docker image push linux_tweet_app:1.0

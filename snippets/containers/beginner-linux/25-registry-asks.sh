@@ -1,0 +1,1 @@
+curl --silent --include http://localhost:5043/v2/

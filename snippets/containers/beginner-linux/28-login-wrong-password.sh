@@ -1,0 +1,1 @@
+echo 'not-the-password' | docker login --username testuser --password-stdin localhost:5043

@@ -1,0 +1,1 @@
+ssh -i lamp-key.pem ec2-user@"$PUBLIC_DNS"

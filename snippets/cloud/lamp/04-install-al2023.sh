@@ -1,0 +1,2 @@
+sudo dnf upgrade -y
+sudo dnf install -y httpd php php-mysqli mariadb105-server

@@ -95,3 +95,40 @@ def inline_blocks(page: Path) -> list[tuple[Path, int, str]]:
 def pages(docs: Path = layout.DOCS) -> list[Path]:
     """Every Markdown page of the site, sorted."""
     return sorted(docs.rglob("*.md"))
+
+
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]*)")
+_HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
+_CAPTION = re.compile(r"^\s*(\*[^*].*\*|_[^_].*_)\s*$")
+
+
+def uncaptioned(page: Path) -> list[tuple[Path, int, str]]:
+    """Images without alt text and Mermaid diagrams without a caption line.
+
+    A diagram's caption is a line in italics (`*...*`) right under its closing fence.
+    """
+    text = flatten_blocks(page.read_text(encoding="utf-8"))
+    rows = text.splitlines()
+    found: list[tuple[Path, int, str]] = []
+    tokens = MarkdownIt("commonmark").parse(text)
+    in_code: set[int] = set()
+    for token in tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            in_code.update(range(token.map[0], token.map[1]))
+        if token.type != "fence" or not token.map:
+            continue
+        if token.info.strip().split(maxsplit=1)[:1] == ["mermaid"]:
+            after = token.map[1]
+            caption = rows[after] if after < len(rows) else ""
+            if not _CAPTION.match(caption):
+                found.append((page, token.map[0] + 1, "Mermaid diagram without an italic caption line under it"))
+    for index, row in enumerate(rows):
+        if index in in_code:
+            continue
+        for match in _IMAGE.finditer(row):
+            if not match["alt"].strip():
+                found.append((page, index + 1, f"image {match['target']} without alt text"))
+        for match in _HTML_IMAGE.finditer(row):
+            if not re.search(r"""\balt=(["'])\s*[^"'\s]""", match["attrs"]):
+                found.append((page, index + 1, "<img> without alt text"))
+    return found

@@ -71,8 +71,8 @@ class Link:
             return self.expect
         return None
 
-    def must_not_show(self) -> str | None:
-        """Text the page must not contain: a hot-linked image's address."""
+    def must_not_link(self) -> str | None:
+        """A target the page must not use as an image or link (naming it in prose is fine)."""
         return self.target if self.status in ("replaced", "dropped") else None
 
 
@@ -236,6 +236,11 @@ _MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 def mkdocs_config(path: Path | None = None) -> dict[str, Any]:
     path = path or layout.ROOT / "mkdocs.yml"
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506
+
+
+def links_to(text: str, target: str) -> bool:
+    """Whether Markdown or HTML text uses target as a link or image address."""
+    return any(form in text for form in (f"]({target}", f"]( {target}", f'="{target}"', f"<{target}>"))
 
 
 def page_text(page: str) -> str:

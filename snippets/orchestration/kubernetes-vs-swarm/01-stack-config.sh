@@ -1,0 +1,1 @@
+docker stack config --compose-file stack.yml

@@ -1,0 +1,32 @@
+"""Every image has alt text and every Mermaid diagram a caption line in italics under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks import coverage, layout
+
+
+@pytest.mark.parametrize(
+    "page", coverage.pages(), ids=lambda page: str(page.relative_to(layout.DOCS))
+)
+def test_images_and_diagrams_are_described(page: Path):
+    found = coverage.uncaptioned(page)
+    assert not found, "\n".join(f"{layout.relative(path)}:{line}: {what}" for path, line, what in found)
+
+
+def test_missing_descriptions_are_reported(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# P\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\nNo caption.\n\n"
+        "```mermaid\nflowchart LR\n  c --> d\n```\n*Captioned.*\n\n"
+        "![](diagram.svg) and ![A chart](chart.svg)\n\n<img src=\"x.png\">\n",
+        encoding="utf-8",
+    )
+    assert coverage.uncaptioned(page) == [
+        (page, 3, "Mermaid diagram without an italic caption line under it"),
+        (page, 16, "image diagram.svg without alt text"),
+        (page, 18, "<img> without alt text"),
+    ]

@@ -271,39 +271,54 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
-def _link_note(link: Link) -> str:
-    if link.status == "fixed":
-        return f"fixed: {link.reason} Now: <{link.to}>"
-    if link.status == "retired":
-        return f"{RETIRED_LABEL}: {link.reason}"
-    if link.status == "gone":
-        return f"no longer online: {link.reason}"
-    if link.status == "replaced":
-        return f"image replaced by a diagram: {link.reason}"
-    if link.status == "dropped":
-        return f"left out: {link.reason}"
-    if link.status == "template":
-        return f"a pattern, not a link: {link.reason}"
-    return ""
+def _short(target: str, limit: int = 60) -> str:
+    """A long address as host/…/last-part, enough to recognise it in a table."""
+    if len(target) <= limit or "://" not in target:
+        return target
+    scheme, rest = target.split("://", 1)
+    host, _, path = rest.partition("/")
+    last = path.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+    if len(last) > 40:
+        last = last[:20] + "…" + last[-12:]
+    return f"{scheme}://{host}/…/{last}"
+
+
+STATUS_LABELS = {
+    "fixed": "Fixed",
+    "retired": "Retired course link",
+    "gone": "No longer online",
+    "replaced": "Image redrawn as a diagram",
+    "dropped": "Left out",
+    "template": "A pattern, not a link",
+}
 
 
 def markdown_table(notes_map: NotesMap, from_page: str) -> str:
-    """The map as a Markdown table, with links relative to the page that shows it."""
+    """The map as Markdown tables (parts, then changed links), linked from `from_page`."""
     base = Path(from_page).parent
-    rows = [
-        "| Notes lines | What the notes hold | Page | What became of their links |",
+
+    def link_to(part: Part) -> str:
+        target = os.path.relpath(part.page, base or ".") + (f"#{part.anchor}" if part.anchor else "")
+        return f"[{_cell(page_title(part.page))}]({target})"
+
+    rows = ["| Notes lines | What the notes hold | Page |", "| --- | --- | --- |"]
+    for part in notes_map.parts:
+        rows.append(f"| {part.span} | {_cell(part.what)} | {link_to(part)} |")
+    rows += [
+        "",
+        "Links of the notes that did not stay as they were:",
+        "",
+        "| Notes lines | Link in the notes | What became of it | Page |",
         "| --- | --- | --- | --- |",
     ]
     for part in notes_map.parts:
-        title = page_title(part.page)
-        target = os.path.relpath(part.page, base or ".") + (f"#{part.anchor}" if part.anchor else "")
-        notes = [
-            f"`{_cell(link.target)}`: {_cell(_link_note(link))}"
-            for link in part.links.values()
-            if link.status != "kept"
-        ]
-        rows.append(
-            f"| {part.span} | {_cell(part.what)} | [{_cell(title)}]({target}) | "
-            f"{'<br>'.join(notes)} |"
-        )
+        for link in part.links.values():
+            if link.status == "kept":
+                continue
+            became = f"**{STATUS_LABELS[link.status]}**: {link.reason}"
+            if link.to:
+                became += f" Now: `{link.to}`" if link.status == "gone" else f" Now: <{link.to}>"
+            rows.append(
+                f"| {part.span} | `{_cell(_short(link.target))}` | {_cell(became)} | {link_to(part)} |"
+            )
     return "\n".join(rows) + "\n"

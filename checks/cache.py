@@ -74,7 +74,7 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
     A pass stands while the key is unchanged. A skip stands only while the requirement
     that caused it is still missing for the same reason (a cluster may have appeared).
     """
-    if config.getoption("no_cache", False) or config.cache is None:
+    if config.getoption("no_cache", False) or getattr(config, "cache", None) is None:
         return None
     entry = config.cache.get(entry_name(nodeid), None)
     if not entry or entry.get("key") != key:
@@ -90,7 +90,7 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
 
 
 def remember(config, nodeid: str, key: str, outcome) -> None:
-    if config.cache is None or outcome.status not in ("passed", "skipped"):
+    if getattr(config, "cache", None) is None or outcome.status not in ("passed", "skipped"):
         return
     config.cache.set(
         entry_name(nodeid),

@@ -43,8 +43,8 @@ class PageSession:
         self.meta = layout.page_meta(self.page_dir)
         self.steps = [s for s in layout.steps_of(self.page_dir) if layout.kind_of(s) == "shell"]
         self.root = Path(tempfile.mkdtemp(prefix=f"dsp-{self.page_dir.name}-"))
-        self.workdir, self.state_dir, self.home = (self.root / d for d in ("work", "state", "home"))
-        for directory in (self.state_dir, self.home):
+        self.workdir, self.state_dir, self.home, self.tmp = (self.root / d for d in ("work", "state", "home", "tmp"))
+        for directory in (self.state_dir, self.home, self.tmp):
             directory.mkdir()
         shutil.copytree(self.page_dir, self.workdir, ignore=self._not_fixtures)
         self.env = environment.for_session(self)
@@ -135,6 +135,7 @@ class PageSession:
             timeout=timeout,
             input=input,
             tty=tty,
+            sandbox_root=self.root,
         )
 
     def _judge(self, step: Path, result: shell.ShellResult, exit_code: int) -> Outcome:

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.runners import terminal
+from checks.runners import sandbox, terminal
 
 WRAPPER = r"""
 __dsp_snippet=$1 __dsp_state_out=$3
@@ -77,6 +77,7 @@ def run_step(
     timeout: float,
     input: str | None = None,
     tty: bool = False,
+    sandbox_root: Path | None = None,
 ) -> ShellResult:
     """Run one snippet in the page's shell state; stdout and stderr interleaved as a reader sees them.
 
@@ -89,6 +90,8 @@ def run_step(
     state_in, state_out = state_dir / "state.bash", state_dir / "state.next.bash"
     started = time.monotonic()
     argv = ["bash", "--noprofile", "--norc", str(wrapper), str(snippet), str(state_in), str(state_out)]
+    if sandbox_root is not None:
+        argv = sandbox.wrap(argv, sandbox_root, workdir)
     if tty:
         exit_code, text = terminal.run(argv, cwd=workdir, env=env, timeout=timeout, input_text=input or "")
         if state_out.exists():

@@ -85,6 +85,7 @@ def for_session(session: PageSession) -> dict[str, str]:
     env.update(
         PATH=os.pathsep.join([str(SHIMS), str(PROJECT_BIN), env.get("PATH", "")]),
         HOME=str(session.home),
+        TMPDIR=str(session.tmp),
         LANG="C.UTF-8",
         LC_ALL="C.UTF-8",
         TERM="dumb",

@@ -1,0 +1,38 @@
+"""mkdocs.yml holds each key once (YAML silently keeps only the last of duplicates)."""
+
+from __future__ import annotations
+
+import yaml
+
+from checks import layout, notes_map
+
+
+class _StrictLoader(notes_map._MkDocsLoader):
+    pass
+
+
+def _no_duplicates(loader, node, deep=False):
+    seen: dict[object, int] = {}
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise AssertionError(
+                f"mkdocs.yml:{key_node.start_mark.line + 1}: key {key!r} repeats the one on line "
+                f"{seen[key]}; merge them (YAML keeps only the last)"
+            )
+        seen[key] = key_node.start_mark.line + 1
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+
+
+def test_mkdocs_yml_has_no_duplicate_keys():
+    yaml.load((layout.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
+
+
+def test_hooks_exist():
+    config = notes_map.mkdocs_config()
+    missing = [hook for hook in config.get("hooks", []) if not (layout.ROOT / hook).is_file()]
+    assert not missing, f"hooks listed in mkdocs.yml but missing: {missing}"
+    assert "hooks/notes_map.py" in config.get("hooks", [])

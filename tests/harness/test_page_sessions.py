@@ -39,68 +39,6 @@ def test_fixtures_are_copied_into_the_work_directory(run_gate):
     assert result.returncode == 0, result.stdout
 
 
-def test_a_failing_command_names_the_snippet_and_shows_stderr_and_later_steps_are_skipped(run_gate):
-    result = run_gate(
-        {
-            "docs/sec/page.md": '# P\n\n```bash\n--8<-- "sec/page/01.sh"\n```\n\n```bash\n--8<-- "sec/page/02.sh"\n```\n',
-            "snippets/sec/page/01.sh": "ls --bogus-flag /\necho not reached\n",
-            "snippets/sec/page/02.sh": "echo later\n",
-        }
-    )
-    assert result.returncode == 1
-    assert "snippets/sec/page/01.sh: exited with 2, expected 0" in result.stdout
-    assert "unrecognized option" in result.stdout
-    assert "not reached" not in result.stdout
-    assert "an earlier step of this page failed: snippets/sec/page/01.sh" in result.stdout
-
-
-def test_a_hanging_command_is_killed_at_its_timeout_and_the_run_goes_on(run_gate):
-    result = run_gate(
-        {
-            "docs/sec/page.md": "# P\n",
-            "docs/other/page.md": "# Q\n",
-            "snippets/sec/page/01.sh": "sleep 999\n",
-            "snippets/sec/page/_page.yml": "timeout: 2\n",
-            "snippets/other/page/01.sh": "echo fine\n",
-        }
-    )
-    assert "timed out after 2 s and was killed" in result.stdout
-    assert "1 failed, 1 passed" in result.stdout
-
-
-def test_a_command_waiting_for_input_fails_at_once_instead_of_hanging(run_gate):
-    result = run_gate(
-        {
-            "docs/sec/page.md": "# P\n",
-            "snippets/sec/page/01.sh": "read -r answer\necho \"got $answer\"\n",
-        },
-        timeout=30,
-    )
-    assert "exited with 1, expected 0" in result.stdout
-
-
-def test_an_unbound_variable_is_an_error_naming_file_and_line(run_gate):
-    result = run_gate(
-        {
-            "docs/sec/page.md": "# P\n",
-            "snippets/sec/page/01.sh": "echo one\necho \"$NOT_SET_ANYWHERE\"\n",
-        }
-    )
-    assert "01.sh: line 2: NOT_SET_ANYWHERE: unbound variable" in result.stdout
-
-
-def test_output_that_differs_fails_with_a_diff(run_gate):
-    result = run_gate(
-        {
-            "docs/sec/page.md": "# P\n",
-            "snippets/sec/page/01.sh": "printf 'a\\nB\\n'\n",
-            "snippets/sec/page/01.out": "a\nb\n",
-        }
-    )
-    assert "output differs from snippets/sec/page/01.out" in result.stdout
-    assert "-b" in result.stdout and "+B" in result.stdout
-
-
 def test_expected_exit_code_and_hidden_assertions(run_gate):
     result = run_gate(
         {

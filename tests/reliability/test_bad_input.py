@@ -1,0 +1,196 @@
+"""Bad input: each problem gets a clear error naming the file (and line), and the run goes on.
+
+Covered here: an include of a missing snippet, a code block with no check, a snippet of
+unknown kind, malformed YAML or JSON metadata, an unbound variable, a command waiting for
+a TTY or for stdin, a command that never ends, output that differs from the expected, a
+snippet writing outside its work directory, two snippets with the same id.
+"""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from checks import coverage
+from checks.runners import sandbox
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+MINIMAL_CONFIG = """\
+site_name: t
+theme: {name: material, font: false}
+markdown_extensions:
+  - pymdownx.snippets: {base_path: [snippets], check_paths: true}
+  - pymdownx.superfences
+nav: [page.md]
+"""
+
+
+def build(tmp_path: Path, page: str, snippets: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A strict mkdocs build of a one-page site with the project's snippet settings."""
+    assert "check_paths: true" in (REPO / "mkdocs.yml").read_text()
+    (tmp_path / "mkdocs.yml").write_text(MINIMAL_CONFIG)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text(textwrap.dedent(page))
+    for name, text in snippets.items():
+        path = tmp_path / "snippets" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_an_include_of_a_missing_snippet_fails_the_build_naming_the_snippet(tmp_path):
+    result = build(tmp_path, '# P\n\n```bash\n--8<-- "sec/page/gone.sh"\n```\n', {"sec/page/there.sh": "true\n"})
+    assert result.returncode != 0
+    assert "sec/page/gone.sh" in result.stdout + result.stderr
+
+
+def test_a_code_block_typed_into_a_page_is_reported_with_file_and_line(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text('# P\n\nText.\n\n```bash\ndocker ps\n```\n\n```bash\n--8<-- "a/b/c.sh"\n```\n')
+    assert coverage.inline_blocks(page) == [(page, 5, "bash")]
+
+
+def test_a_failing_command_names_the_snippet_and_shows_stderr_and_later_steps_are_skipped(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": '# P\n\n```bash\n--8<-- "sec/page/01.sh"\n```\n\n```bash\n--8<-- "sec/page/02.sh"\n```\n',
+            "snippets/sec/page/01.sh": "ls --bogus-flag /\necho not reached\n",
+            "snippets/sec/page/02.sh": "echo later\n",
+        }
+    )
+    assert result.returncode == 1
+    assert "snippets/sec/page/01.sh: exited with 2, expected 0" in result.stdout
+    assert "unrecognized option" in result.stdout
+    assert "not reached" not in result.stdout
+    assert "an earlier step of this page failed: snippets/sec/page/01.sh" in result.stdout
+
+
+def test_a_hanging_command_is_killed_at_its_timeout_and_the_run_goes_on(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "docs/other/page.md": "# Q\n",
+            "snippets/sec/page/01.sh": "sleep 999\n",
+            "snippets/sec/page/_page.yml": "timeout: 2\n",
+            "snippets/other/page/01.sh": "echo fine\n",
+        }
+    )
+    assert "timed out after 2 s and was killed" in result.stdout
+    assert "1 failed, 1 passed" in result.stdout
+
+
+def test_a_command_waiting_for_input_fails_at_once_instead_of_hanging(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": "read -r answer\necho \"got $answer\"\n",
+        },
+        timeout=30,
+    )
+    assert "exited with 1, expected 0" in result.stdout
+
+
+def test_an_unbound_variable_is_an_error_naming_file_and_line(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": "echo one\necho \"$NOT_SET_ANYWHERE\"\n",
+        }
+    )
+    assert "01.sh: line 2: NOT_SET_ANYWHERE: unbound variable" in result.stdout
+
+
+def test_output_that_differs_fails_with_a_diff(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": "printf 'a\\nB\\n'\n",
+            "snippets/sec/page/01.out": "a\nb\n",
+        }
+    )
+    assert "output differs from snippets/sec/page/01.out" in result.stdout
+    assert "-b" in result.stdout and "+B" in result.stdout
+
+
+def test_an_unknown_kind_of_file_fails_naming_the_file(run_gate):
+    result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/notes.xyz": "?\n"})
+    assert "snippets/sec/page/notes.xyz: no check knows this kind of file" in result.stdout
+    assert result.returncode == 1
+
+
+def test_malformed_page_metadata_names_file_and_line(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": "true\n",
+            "snippets/sec/page/_page.yml": "timeout: 5\nsteps:\n  01.sh: [unclosed\n",
+        }
+    )
+    assert "snippets/sec/page/_page.yml:4: malformed YAML" in result.stdout
+
+
+def test_malformed_json_names_file_and_line(run_gate):
+    result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/p.json": '{\n  "a": 1,\n}\n'})
+    assert "snippets/sec/page/p.json:3: malformed JSON" in result.stdout
+
+
+def test_a_snippet_no_page_includes_is_an_error_unless_it_is_a_declared_fixture(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": '# P\n\n```json\n--8<-- "sec/page/shown.json"\n```\n',
+            "snippets/sec/page/shown.json": "{}\n",
+            "snippets/sec/page/orphan.json": "{}\n",
+            "snippets/sec/page/logo.png": "not really a png",
+            "snippets/sec/page/_page.yml": "fixtures: [logo.png]\n",
+        }
+    )
+    assert "snippets/sec/page/orphan.json: included by no page" in result.stdout
+    assert "snippets/sec/page/logo.png: not a readable image" in result.stdout
+    assert "2 failed, 1 passed" in result.stdout
+
+
+def test_two_steps_with_the_same_name_are_an_error_naming_both(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01-run.sh": "true\n",
+            "snippets/sec/page/01-run.bash": "true\n",
+        }
+    )
+    assert "snippets/sec/page/01-run.bash: has the same step name as snippets/sec/page/01-run.sh" in result.stdout
+
+
+needs_sandbox = pytest.mark.skipif(bool(sandbox.unavailable()), reason=str(sandbox.unavailable()))
+
+
+@needs_sandbox
+def test_a_step_writing_outside_its_work_directory_fails_naming_the_path(run_gate, tmp_path):
+    outside = tmp_path / "outside.txt"
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": f"echo inside > inside.txt\necho x > {outside}\n",
+        }
+    )
+    assert f"{outside}: Read-only file system" in result.stdout
+    assert not outside.exists()
+
+
+@needs_sandbox
+def test_the_work_directory_home_and_tmpdir_stay_writable(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": 'echo a > here.txt\necho b > "$HOME/.rc"\nmktemp > /dev/null\ncat here.txt "$HOME/.rc"\n',
+            "snippets/sec/page/01.out": "a\nb\n",
+        }
+    )
+    assert result.returncode == 0, result.stdout

@@ -241,7 +241,13 @@ def remove_labelled(label: str) -> list[str]:
         service.remove()
         removed.append(f"service {service.name}")
     for container in api.containers.list(all=True, filters=filters):
-        container.remove(force=True, v=True)
+        try:
+            container.remove(force=True, v=True)
+        except docker.errors.APIError as error:
+            # Gone already, or being removed by the engine itself (a swarm task whose
+            # service was just removed): either way it is going.
+            if error.status_code not in (404, 409):
+                raise
         removed.append(f"container {container.name}")
     for network in api.networks.list(filters=filters):
         with contextlib.suppress(docker.errors.APIError):
@@ -280,19 +286,26 @@ def leave_swarm_labelled(key: str, value: str) -> bool:
         return False
     log(f"leaving the swarm created by {key}={value}")
     api.swarm.leave(force=True)
-    # swarm init made docker_gwbridge; it is free once the ingress sandbox has gone (if
-    # the swarm was left right after init, the engine may keep that sandbox: then it stays).
+    _remove_swarm_gateway(api)
+    return True
+
+
+def _remove_swarm_gateway(api: docker.DockerClient) -> None:
+    """Remove docker_gwbridge, which swarm init creates and leaving the swarm keeps.
+
+    It is free once the ingress sandbox has gone (if the swarm was left right after init,
+    the engine may keep that sandbox: then the network stays).
+    """
     deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not _swarm_active(api):
         try:
             gateway = api.networks.get("docker_gwbridge")
             if not gateway.attrs.get("Containers"):
                 gateway.remove()
-                break
+                return
         except docker.errors.APIError:
-            break
+            return
         time.sleep(0.5)
-    return True
 
 
 def sweep_dead_runs() -> None:
@@ -363,13 +376,25 @@ def remove_built(record: Path) -> list[str]:
     return removed
 
 
+# Sessions whose engine had no docker_gwbridge when they began (a page that makes and
+# leaves a swarm itself leaves one behind).
+_no_gateway_before: set[str] = set()
+
+
 def note_docker_session(session) -> None:
-    _docker_sessions.add(session.id)
+    if session.id not in _docker_sessions:
+        _docker_sessions.add(session.id)
+        if not client().networks.list(names=["docker_gwbridge"]):
+            _no_gateway_before.add(session.id)
 
 
 def _restore_swarm(session) -> None:
     """Leave a swarm this session created (its node carries the session's label), no other."""
-    leave_swarm_labelled("dsp.session", session.id)
+    api = client()
+    if not leave_swarm_labelled("dsp.session", session.id) and session.id in _no_gateway_before:
+        if api.networks.list(names=["docker_gwbridge"]):
+            _remove_swarm_gateway(api)
+    _no_gateway_before.discard(session.id)
     _docker_sessions.discard(session.id)
 
 

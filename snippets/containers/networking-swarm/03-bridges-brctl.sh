@@ -1,0 +1,1 @@
+brctl show

@@ -1,0 +1,1 @@
+docker run --name web1 -d -p 8080:80 nginx

@@ -1,0 +1,1 @@
+curl --silent http://localhost:8080/ | grep --only-matching '<title>.*</title>'

@@ -1,0 +1,1 @@
+docker container exec web1 cat /etc/resolv.conf

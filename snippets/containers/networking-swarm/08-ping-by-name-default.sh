@@ -1,0 +1,1 @@
+docker container run --rm busybox ping -c 1 web1

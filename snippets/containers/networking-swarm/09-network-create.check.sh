@@ -1,0 +1,1 @@
+[[ $(docker network inspect --format '{{.Driver}} {{.Scope}}' mynet) == "bridge local" ]]

@@ -1,0 +1,1 @@
+! docker network inspect mynet > /dev/null 2>&1

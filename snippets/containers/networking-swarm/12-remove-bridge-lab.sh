@@ -1,0 +1,2 @@
+docker container rm --force web1 web2
+docker network rm mynet

@@ -1,0 +1,1 @@
+[[ $(docker info --format '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}') == "active true" ]]

@@ -1,0 +1,2 @@
+docker network create -d overlay --attachable overnet
+docker network ls --filter driver=overlay

@@ -1,0 +1,1 @@
+[[ $(docker service inspect --format '{{.Spec.Mode.Replicated.Replicas}}' myservice) == 2 ]]

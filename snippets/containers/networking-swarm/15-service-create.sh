@@ -1,0 +1,4 @@
+docker service create --name myservice \
+  --network overnet \
+  --replicas 2 \
+  ubuntu sleep infinity

@@ -1,0 +1,1 @@
+docker container exec "$TASK" ping -c 3 tasks.myservice

@@ -1,0 +1,2 @@
+docker network rm overnet
+docker swarm leave --force

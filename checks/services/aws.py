@@ -77,6 +77,8 @@ def moto_endpoint() -> str:
     port = free_port()
     home = Path(tempfile.mkdtemp(prefix="dsp-moto-"))
     env = {
+        # AWS managed policies exist (attach-role-policy ...:aws:policy/... works as on AWS).
+        "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
         **{k: v for k, v in os.environ.items() if k.startswith("MOTO_") or k == "DOCKER_HOST"},
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(home),

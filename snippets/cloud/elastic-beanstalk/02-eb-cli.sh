@@ -1,0 +1,5 @@
+pip install awsebcli                 # the EB CLI
+eb init --platform node.js --region us-east-1 nodejs-app
+eb create nodejs-app-env             # the environment and all its resources
+eb deploy                            # after each change: bundle, upload, deploy
+eb open                              # the app in your browser

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 from markdown_it import MarkdownIt
@@ -58,7 +59,7 @@ class Link:
     expect: str = ""
 
     def must_show(self) -> str | None:
-        """Text the page must contain for this link, if any."""
+        """Text the page must contain for this link, if any (see `shows`)."""
         if self.status == "kept":
             return self.target
         if self.status == "fixed":
@@ -74,6 +75,28 @@ class Link:
     def must_not_link(self) -> str | None:
         """A target the page must not use as an image or link (naming it in prose is fine)."""
         return self.target if self.status in ("replaced", "dropped") else None
+
+
+TRACKING = ("trk", "refid", "sc_channel", "sc_campaign")
+
+
+def without_tracking(url: str) -> str:
+    """url without tracking parameters (`?trk=gs_card`, `utm_*`): the same page for a reader."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key not in TRACKING and not key.startswith("utm_")
+    ]
+    return urlunsplit(parts._replace(query=urlencode(query, safe=":/")))
+
+
+def shows(text: str, wanted: str) -> bool:
+    """Whether text shows `wanted` (case-insensitive), a URL also without its tracking parameters."""
+    text = text.lower()
+    return wanted.lower() in text or without_tracking(wanted).lower() in text
 
 
 @dataclass

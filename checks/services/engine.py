@@ -30,6 +30,7 @@ from pathlib import Path
 
 import docker
 import docker.errors
+import requests
 
 from checks.services import environment
 
@@ -37,6 +38,8 @@ STATE = Path(os.environ.get("DSP_ENGINE_STATE", "/tmp/dsp-engine"))
 REGISTRY_ADDR = "127.0.0.1:5000"
 REGISTRY_DATA = Path(os.environ.get("DSP_REGISTRY_DATA", "/var/lib/dsp-registry"))
 LABEL = "dsp.run"
+# What the Docker SDK raises when the engine is gone (it does not wrap transport errors).
+ENGINE_ERRORS = (docker.errors.DockerException, requests.exceptions.RequestException)
 
 
 def log(message: str) -> None:
@@ -332,16 +335,25 @@ def sweep_dead_runs() -> None:
 
 
 def clean_session(session) -> None:
-    if session.id in _docker_sessions:
+    if session.id not in _docker_sessions:
+        return
+    try:
         remove_labelled(f"dsp.session={session.id}")
         remove_built(BUILT / f"{os.getpid()}.{session.id}")
         _restore_swarm(session)
+    except ENGINE_ERRORS as error:
+        _docker_sessions.discard(session.id)
+        log(f"could not clean up page session {session.id} ({error}); the next run removes what it left")
 
 
 def clean_run(run_id: str) -> list[str]:
     if not reachable():
         return []
-    removed = remove_labelled(f"{LABEL}={run_id}")
+    try:
+        removed = remove_labelled(f"{LABEL}={run_id}")
+    except ENGINE_ERRORS as error:
+        log(f"could not clean up run {run_id} ({error}); the next run removes what it left")
+        return []
     if leave_swarm_labelled(LABEL, run_id):
         removed.append("swarm")
     return removed

@@ -1,0 +1,151 @@
+"""Faults: the engine missing or killed mid-run, Ctrl-C, two runs at once. Each ends with a clear
+message, nothing labelled by a run remains, and the next run passes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import docker
+import pytest
+
+from tests.conftest import REPO, write_site
+
+DOCKERD = shutil.which("dockerd") or "/usr/sbin/dockerd"
+
+
+def test_with_no_engine_docker_checks_are_skipped_with_the_reason_and_the_rest_run(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01-docker.sh": "docker container ls\n",
+            "docs/other/page.md": "# Q\n",
+            "snippets/other/page/01-plain.sh": "echo still runs\n",
+            "snippets/other/page/01-plain.out": "still runs\n",
+        },
+        env={"DOCKER_HOST": "unix:///nonexistent/docker.sock", "PATH": "/usr/local/bin:/usr/bin:/bin"},
+    )
+    assert "1 passed, 1 skipped" in result.stdout, result.stdout
+    assert "Docker Engine unavailable" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+class PrivateEngine:
+    """A dockerd of the test's own (own socket, data and state), so killing it harms no one."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="dsp-pe-", dir="/tmp"))
+        self.host = f"unix://{self.root}/docker.sock"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        log = open(self.root / "dockerd.log", "ab")  # noqa: SIM115 - closed with the process
+        self.process = subprocess.Popen(
+            [DOCKERD, "--host", self.host, "--data-root", str(self.root / "data"),
+             "--exec-root", str(self.root / "exec"), "--pidfile", str(self.root / "pid"),
+             "--bridge", "none", "--iptables=false", "--ip-masq=false"],
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if self.client().ping():
+                    return
+            except Exception:
+                time.sleep(0.2)
+        raise RuntimeError("private dockerd did not start")
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def client(self) -> docker.DockerClient:
+        return docker.DockerClient(base_url=self.host, timeout=10)
+
+    def labelled(self) -> list[str]:
+        api = self.client()
+        return [n.name for n in api.networks.list(filters={"label": "dsp.run"})] + [
+            v.name for v in api.volumes.list(filters={"label": "dsp.run"})
+        ]
+
+    def close(self) -> None:
+        self.kill()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture
+def private_engine():
+    if os.geteuid() != 0 or not Path(DOCKERD).exists():
+        pytest.skip("a private dockerd needs root and Debian's docker.io")
+    engine = PrivateEngine()
+    engine.start()
+    yield engine
+    engine.close()
+
+
+def gate(site: Path, engine: PrivateEngine) -> subprocess.Popen[str]:
+    env = {
+        **os.environ,
+        "DSP_ROOT": str(site),
+        "PYTHONPATH": str(REPO),
+        "DOCKER_HOST": engine.host,
+        "DSP_ENGINE_STATE": str(engine.root / "gate-state"),
+        "DSP_RUN_ID": uuid.uuid4().hex[:12],
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "snippets"],
+        cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+ENGINE_PAGE = {
+    "docs/sec/page.md": "# P\n",
+    "snippets/sec/page/01-network.sh": "docker network create fault-net > /dev/null\n",
+    "snippets/sec/page/02-volume.sh": "docker volume create fault-vol > /dev/null\nsleep 20\n",
+    "snippets/sec/page/03-list.sh": "docker network ls --filter name=fault-net --format '{{.Name}}'\n",
+    "snippets/sec/page/03-list.out": "fault-net\n",
+}
+
+
+def test_engine_killed_mid_run_fails_clearly_and_the_next_run_passes_and_cleans(private_engine, tmp_path):
+    site = write_site(tmp_path / "site", ENGINE_PAGE)
+    first = gate(site, private_engine)
+    deadline = time.monotonic() + 60
+    while len(private_engine.labelled()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    private_engine.kill()
+    output, _ = first.communicate(timeout=120)
+    assert first.returncode == 1, output
+    assert "snippets/sec/page/03-list.sh" in output and "Cannot connect to the Docker daemon" in output
+    assert "INTERNALERROR" not in output and "Traceback" not in output
+
+    private_engine.start()
+    assert private_engine.labelled(), "the killed run's objects should still be there"
+    second = gate(site, private_engine)
+    output, _ = second.communicate(timeout=120)
+    assert second.returncode == 0, output
+    assert private_engine.labelled() == []
+
+
+def test_two_runs_at_once_on_one_engine_both_pass_and_leave_nothing(private_engine, tmp_path):
+    sites = []
+    for name in ("one", "two"):
+        files = {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": f"docker network create net-{name}-$DSP_SESSION > /dev/null\nsleep 2\n"
+            "docker network ls --filter label=dsp.session=$DSP_SESSION --format '{{.Name}}' | wc -l\n",
+            "snippets/sec/page/01.out": "1\n",
+        }
+        sites.append(write_site(tmp_path / name, files))
+    runs = [gate(site, private_engine) for site in sites]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert private_engine.labelled() == []

@@ -1,0 +1,2 @@
+aws cloudformation describe-stacks --stack-name MythicalMysfitsCoreStack \
+    --query 'Stacks[0].StackStatus' --output text

@@ -1,0 +1,1 @@
+docker image build --tag mythicalmysfits/service .

@@ -1,0 +1,1 @@
+! docker container inspect "$CONTAINER_ID" > /dev/null 2>&1

@@ -1,0 +1,1 @@
+docker container rm --force "$CONTAINER_ID" > /dev/null

@@ -1,0 +1,1 @@
+curl "http://$NLB_DNS/mysfits"

@@ -17,6 +17,9 @@ from functools import cache
 from pathlib import Path
 
 BASE = ["--ro-bind", "/", "/", "--dev-bind", "/dev", "/dev", "--proc", "/proc", "--bind", "/run", "/run"]
+# Directories outside the session that the gate's own shims write to (e.g. the engine's
+# build records); services register them here and steps see them writable.
+WRITABLE: list[Path] = []
 
 
 @cache
@@ -37,8 +40,9 @@ def wrap(argv: list[str], root: Path, workdir: Path) -> list[str]:
     """argv, run so that only `root` (the session directory) is writable."""
     if unavailable():
         return argv
+    shared = [arg for path in WRITABLE if path.is_dir() for arg in ("--bind", str(path), str(path))]
     return [
-        "bwrap", *BASE,
+        "bwrap", *BASE, *shared,
         "--bind", str(root), str(root),
         "--chdir", str(workdir),
         "--die-with-parent",

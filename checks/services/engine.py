@@ -32,6 +32,7 @@ import docker
 import docker.errors
 import requests
 
+from checks.runners import sandbox
 from checks.services import environment
 
 STATE = Path(os.environ.get("DSP_ENGINE_STATE", "/tmp/dsp-engine"))
@@ -364,6 +365,7 @@ _docker_sessions: set[str] = set()
 
 
 BUILT = STATE / "built"  # <owner pid>.<session id>: IDs of images the session built
+sandbox.WRITABLE.append(BUILT)  # the docker shim appends to its record from inside the sandbox
 
 
 def provide(session) -> dict[str, str]:

@@ -1,2 +1,4 @@
-echo "host:      $(uname -r)"
-echo "container: $(docker container run --rm alpine:3.20 uname -r)"
+host_kernel=$(uname -r)
+container_kernel=$(docker container run --rm alpine:3.20 uname -r)
+echo "host:      $host_kernel"
+echo "container: $container_kernel"

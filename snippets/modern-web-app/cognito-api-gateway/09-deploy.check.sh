@@ -1,0 +1,1 @@
+[[ $(aws apigateway get-stages --rest-api-id "$API_ID" --query 'item[].stageName' --output text) == prod ]]

@@ -4,14 +4,16 @@
 * A step that picks its own endpoint, profile, credentials file or proxy is refused, never run.
 * With every *.amazonaws.com name resolving to a local sink, the `aws` commands of a session
   send nothing there (and a control run without the gate shows the trap does catch requests).
-* The gate process's own ~/.aws is never opened: its files are FIFOs that report any reader.
+* The gate process's own ~/.aws (poisoned) is never opened, by any process (inotify).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -212,65 +214,89 @@ SESSION_STEPS = {
     # A boto3 client given a real endpoint in code: the proxy sink stops it before any lookup.
     "snippets/sec/page/02-boto3.sh": (
         "AWS_MAX_ATTEMPTS=1 python3 -c 'import boto3; "
-        'boto3.client("s3", endpoint_url="https://s3.amazonaws.com").list_buckets()\' '
-        "2>&1 | tail -1\n"
+        'boto3.client("s3", endpoint_url="https://s3.amazonaws.com").list_buckets()\'\n'
     ),
-    "snippets/sec/page/02-boto3.out": "...Failed to connect to proxy URL: \"http://127.0.0.1:9\"\n",
+    "snippets/sec/page/02-boto3.out": "...\n...ProxyConnectionError: Failed to connect to proxy URL: \"http://127.0.0.1:9\"\n",
+    "snippets/sec/page/_page.yml": "steps:\n  02-boto3.sh:\n    exit_code: 1\n",
     "snippets/sec/page/03-curl.sh": "curl --silent --show-error --max-time 10 https://s3.amazonaws.com/ || echo refused\n",
     "snippets/sec/page/03-curl.out": "curl: ...\nrefused\n",
     "snippets/sec/page/04-config.sh": "aws configure list\n",
     "snippets/sec/page/04-config.out": (
         "...\n"
-        "access_key ****************ting env ...\n"
-        "secret_key ****************ting env ...\n"
-        "region us-east-1 env ...\n"
+        "access_key ****************ting env...\n"
+        "secret_key ****************ting env...\n"
+        "region us-east-1 env...\n"
     ),
 }
 
 
-def _fifo_watch(path: Path, seen: list[str], poison: str) -> threading.Thread:
-    """Makes `path` a FIFO; whoever opens it to read is recorded and gets the poison."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.mkfifo(path)
+class OpenWatch:
+    """Records every file opened in a directory, by any process (Linux inotify)."""
 
-    def wait_for_reader() -> None:
-        with contextlib.suppress(BrokenPipeError), open(path, "w") as fifo:  # blocks until read
-            if not path.with_name(path.name + ".done").exists():
-                seen.append(str(path))
-                fifo.write(poison)
+    IN_ACCESS, IN_OPEN = 0x1, 0x20
 
-    thread = threading.Thread(target=wait_for_reader, daemon=True)
-    thread.start()
-    return thread
+    def __init__(self, directory: Path) -> None:
+        self.libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        self.fd = self.libc.inotify_init1(os.O_NONBLOCK)
+        if self.fd < 0 or self.libc.inotify_add_watch(
+            self.fd, str(directory).encode(), self.IN_ACCESS | self.IN_OPEN
+        ) < 0:
+            pytest.skip(f"inotify is unavailable here (errno {ctypes.get_errno()})")
+
+    def opened(self) -> list[str]:
+        names: list[str] = []
+        while True:
+            try:
+                data = os.read(self.fd, 65536)
+            except BlockingIOError:
+                return sorted(set(names))
+            offset = 0
+            while offset < len(data):
+                _wd, _mask, _cookie, length = struct.unpack_from("iIII", data, offset)
+                name = data[offset + 16 : offset + 16 + length].rstrip(b"\0").decode()
+                names.append(name or ".")
+                offset += 16 + length
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def test_the_open_watch_sees_botocore_read_aws_files(tmp_path):
+    """Control: the watch does see botocore reading ~/.aws when nothing stops it."""
+    (tmp_path / ".aws").mkdir()
+    (tmp_path / ".aws" / "config").write_text("[default]\nregion = eu-west-3\n")
+    watch = OpenWatch(tmp_path / ".aws")
+    aws_cli = Path(sys.executable).parent / "aws"
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    done = subprocess.run([str(aws_cli), "configure", "get", "region"], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "eu-west-3"
+    assert "config" in watch.opened()
+    watch.close()
 
 
 def test_sessions_send_nothing_to_amazonaws_and_never_read_the_gates_aws_files(
     run_gate, trapped_env, sink, tmp_path, monkeypatch
 ):
     home = tmp_path / "gate-home"
+    aws_dir = home / ".aws"
+    aws_dir.mkdir(parents=True)
     sink_url = f"http://127.0.0.1:{sink.port}"
-    poison_config = f"[default]\nregion = eu-west-3\nendpoint_url = {sink_url}\n"
-    poison_credentials = "[default]\naws_access_key_id = AKIAPOISONEDEXAMPLE0\naws_secret_access_key = poisoned\n"
-    opened: list[str] = []
-    watchers = [
-        _fifo_watch(home / ".aws" / "config", opened, poison_config),
-        _fifo_watch(home / ".aws" / "credentials", opened, poison_credentials),
-    ]
+    (aws_dir / "config").write_text(f"[default]\nregion = eu-west-3\nendpoint_url = {sink_url}\n")
+    (aws_dir / "credentials").write_text(
+        "[default]\naws_access_key_id = AKIAPOISONEDEXAMPLE0\naws_secret_access_key = poisoned\n"
+    )
+    watch = OpenWatch(aws_dir)
     monkeypatch.setenv("HOME", str(home))
     # The author's own settings point at the poisoned files and a real-looking account.
     monkeypatch.setenv("AWS_PROFILE", "default")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(home / ".aws" / "config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(home / ".aws" / "credentials"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(aws_dir / "config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(aws_dir / "credentials"))
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAPOISONEDEXAMPLE0")
     try:
         result = run_gate(SESSION_STEPS, env=trapped_env, timeout=240)
+        opened = watch.opened()
     finally:
-        for fifo in (home / ".aws" / "config", home / ".aws" / "credentials"):
-            fifo.with_name(fifo.name + ".done").touch()
-            with contextlib.suppress(OSError):  # release a watcher nobody read from
-                os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
-        for watcher in watchers:
-            watcher.join(5)
+        watch.close()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "4 passed" in result.stdout
     assert sink.received == [], f"requests reached the *.amazonaws.com sink: {sink.received[:3]}"

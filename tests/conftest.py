@@ -65,3 +65,14 @@ def run_gate(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def docker_engine():
+    """The gate's engine (started if needed); tests are skipped with the reason if impossible."""
+    from checks.services import engine
+
+    reason = engine.ensure()
+    if reason:
+        pytest.skip(reason)
+    return engine.client()

@@ -38,19 +38,25 @@ def test_with_no_engine_docker_checks_are_skipped_with_the_reason_and_the_rest_r
 
 
 class PrivateEngine:
-    """A dockerd of the test's own (own socket, data and state), so killing it harms no one."""
+    """A dockerd of the test's own (own socket, data, bridge and address pool), so killing it
+    harms no one. (Not `--bridge none`: a dockerd started so deletes the host's docker0.)"""
+
+    BRIDGE = "dsp-pe0"
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="dsp-pe-", dir="/tmp"))
         self.host = f"unix://{self.root}/docker.sock"
         self.process: subprocess.Popen[bytes] | None = None
+        subprocess.run(["ip", "link", "add", self.BRIDGE, "type", "bridge"], check=True)
+        subprocess.run(["ip", "addr", "add", "10.213.0.1/24", "dev", self.BRIDGE], check=True)
 
     def start(self) -> None:
         log = open(self.root / "dockerd.log", "ab")  # noqa: SIM115 - closed with the process
         self.process = subprocess.Popen(
             [DOCKERD, "--host", self.host, "--data-root", str(self.root / "data"),
              "--exec-root", str(self.root / "exec"), "--pidfile", str(self.root / "pid"),
-             "--bridge", "none", "--iptables=false", "--ip-masq=false"],
+             "--bridge", self.BRIDGE, "--iptables=false", "--ip-masq=false",
+             "--default-address-pool", "base=10.214.0.0/16,size=24"],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         deadline = time.monotonic() + 30
@@ -78,13 +84,14 @@ class PrivateEngine:
 
     def close(self) -> None:
         self.kill()
+        subprocess.run(["ip", "link", "delete", self.BRIDGE], check=False)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
 @pytest.fixture
 def private_engine():
-    if os.geteuid() != 0 or not Path(DOCKERD).exists():
-        pytest.skip("a private dockerd needs root and Debian's docker.io")
+    if os.geteuid() != 0 or not Path(DOCKERD).exists() or not shutil.which("ip"):
+        pytest.skip("a private dockerd needs root, Debian's docker.io and iproute2")
     engine = PrivateEngine()
     engine.start()
     yield engine

@@ -155,7 +155,8 @@ def _stop_registry() -> None:
     if pid:
         os.kill(pid, signal.SIGTERM)
         engine._wait_for(lambda: not engine.alive(pid), "the ECR stand-in registry", 30)
-    (STATE / "registry.pid").unlink(missing_ok=True)
+    for name in ("registry.pid", "identity", "htpasswd", "registry.yml"):
+        (STATE / name).unlink(missing_ok=True)
     shutil.rmtree(STATE / "data", ignore_errors=True)
 
 

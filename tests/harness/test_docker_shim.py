@@ -46,6 +46,12 @@ def test_published_ports_bind_to_loopback_but_container_arguments_are_untouched(
     assert argv[-4:] == ["nginx", "ls", "-p", "1:2"]
 
 
+def test_a_container_port_alone_gets_a_free_host_port_on_loopback(docker):
+    argv = docker("run", "--publish", "3000", "-p", "53/udp", "api")
+    assert "127.0.0.1::3000" in argv
+    assert "127.0.0.1::53/udp" in argv
+
+
 def test_explicit_addresses_and_long_form_publish_specs_are_kept(docker):
     argv = docker("run", "-p", "0.0.0.0:80:80", "--publish", "mode=host,target=80,published=8080", "nginx")
     assert "0.0.0.0:80:80" in argv

@@ -1,0 +1,2 @@
+docker build --tag api .
+docker image ls api --format '{{.Repository}}:{{.Tag}}'

@@ -1,0 +1,1 @@
+docker push "$REPOSITORY_URI:v1"

@@ -1,0 +1,1 @@
+! grep -q "$REGISTRY" "$HOME/.docker/config.json" 2> /dev/null

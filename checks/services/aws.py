@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from functools import cache
 from pathlib import Path
@@ -96,7 +97,8 @@ def moto_endpoint() -> str:
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,
+            # PDEATHSIG follows the thread that forks: only tie moto to the main thread.
+            preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
         )
     atexit.register(_stop, server, home)
     deadline = time.monotonic() + 30

@@ -320,6 +320,8 @@ def sweep_dead_runs() -> None:
         pids.add(int(container.labels.get("dsp.pid", "0")))
     for network in api.networks.list(filters={"label": "dsp.pid"}):
         pids.add(int(network.attrs.get("Labels", {}).get("dsp.pid", "0")))
+    for volume in api.volumes.list(filters={"label": "dsp.pid"}):
+        pids.add(int((volume.attrs.get("Labels") or {}).get("dsp.pid", "0")))
     owner = _swarm_labels(api).get("dsp.pid", "")
     if owner.isdigit():
         pids.add(int(owner))

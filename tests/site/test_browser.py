@@ -24,6 +24,11 @@ COPY_BUTTON = '.md-clipboard, .md-code__button[data-md-type="copy"]'
 # Searched for on the home page; the result must lead to this page.
 SEARCH = ("Mythical Mysfits", "modern-web-app/")
 
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the module is skipped below
+    PlaywrightTimeout = TimeoutError
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (Debian package chromium)"),
@@ -62,28 +67,38 @@ def _foreign(requests: list[str], site_url: str) -> list[str]:
 
 
 # What a page shows once Material's scripts ran: code blocks, copy buttons, diagrams.
+# Material renders each `pre.mermaid` into a `div.mermaid` holding the SVG (in a closed
+# shadow root, hence the size check rather than a look inside).
 INSPECT = """() => ({
     blocks: document.querySelectorAll("div.highlight pre").length,
     buttons: document.querySelectorAll('COPY_BUTTON').length,
-    pending: document.querySelectorAll("pre.mermaid").length,
     diagrams: Array.from(document.querySelectorAll("div.mermaid"),
                          d => d.getBoundingClientRect().height),
 })""".replace("COPY_BUTTON", COPY_BUTTON)
 
 
-def test_every_page_loads_cleanly_and_locally(page, site_url, nav_urls):
+def _diagrams_in(built_site: Path, url: str) -> int:
+    return (built_site / url / "index.html").read_text(encoding="utf-8").count('<pre class="mermaid"')
+
+
+def test_every_page_loads_cleanly_and_locally(page, site_url, nav_urls, built_site):
     problems = []
     for url in nav_urls:
         page.problems.clear()
         response = page.goto(url, wait_until="load")
         if response is None or response.status != 200:
             problems.append(f"/{url}: HTTP {response.status if response else 'no response'}")
+        diagrams = _diagrams_in(built_site, url)
+        if diagrams:
+            try:
+                page.wait_for_function(
+                    f"document.querySelectorAll('div.mermaid').length >= {diagrams}", timeout=15_000
+                )
+            except PlaywrightTimeout:
+                problems.append(f"/{url}: not all of its {diagrams} Mermaid diagrams rendered")
         shown = page.evaluate(INSPECT)
-        if shown["pending"]:
-            page.wait_for_function("!document.querySelector('pre.mermaid')", timeout=10_000)
-            shown = page.evaluate(INSPECT)
         if any(height < 20 for height in shown["diagrams"]):
-            problems.append(f"/{url}: a Mermaid diagram did not render")
+            problems.append(f"/{url}: a Mermaid diagram rendered empty")
         if shown["buttons"] < shown["blocks"]:
             problems.append(f"/{url}: {shown['blocks']} code blocks but {shown['buttons']} copy buttons")
         problems += [f"/{url}: {problem}" for problem in page.problems]

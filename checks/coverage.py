@@ -3,7 +3,8 @@
 A fence in docs/ may hold only
 
 * snippet includes (`--8<-- "section/page/file"` lines), in a fence with a language;
-* an output block: a `text` or `console` fence titled "Output" (`text title="Output"`);
+* an output block: a `text` or `console` fence titled "Output" (`text title="Output"`)
+  that includes the step's `.out` file, so the output shown is the output the gate compared;
 * a Mermaid diagram (`mermaid`).
 
 Anything else, including an indented code block, is code the gate never sees.
@@ -87,6 +88,7 @@ def inline_blocks(page: Path) -> list[tuple[Path, int, str]]:
                 found.append((page, line, "(snippet include in a fence without a language)"))
             continue
         if _is_output_block(info):
+            found.append((page, line, f"{info} (output typed into the page: put it in <step>.out and include it)"))
             continue
         found.append((page, line, info or "(no language)"))
     return found

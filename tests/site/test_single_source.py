@@ -36,10 +36,6 @@ ALLOWED = '''\
 --8<-- "containers/hello/01-pull.out"
 ```
 
-```console title="Output"
-Status: Downloaded newer image for alpine:latest
-```
-
 ```mermaid
 flowchart LR
     a --> b
@@ -74,12 +70,14 @@ def test_includes_outputs_and_mermaid_are_allowed(tmp_path):
         ("# P\n\n```\n--8<-- \"a/b/c.sh\"\n```\n", 3, "(snippet include in a fence without a language)"),
         ("# P\n\n```bash\n--8<-- \"a/b/c.sh\"\necho typed\n```\n", 3, "bash"),
         ("# P\n\n```text\nOutput with no title\n```\n", 3, "text"),
+        ('# P\n\n```console title="Output"\nStatus: typed\n```\n', 3,
+         'console title="Output" (output typed into the page: put it in <step>.out and include it)'),
         ("# P\n\n    docker ps\n", 3, "(indented code block)"),
         ('# P\n\n!!! tip "Try"\n    ```bash\n    docker ps\n    ```\n', 4, "bash"),
         ('# P\n\n=== "boto3"\n\n    ```python\n    import boto3\n    ```\n', 5, "python"),
         ('# P\n\n!!! note\n    ??? info "More"\n        ```yaml\n        a: 1\n        ```\n', 5, "yaml"),
     ],
-    ids=["typed-bash", "include-no-language", "include-plus-typed", "untitled-text",
+    ids=["typed-bash", "include-no-language", "include-plus-typed", "untitled-text", "typed-output",
          "indented", "in-admonition", "in-tab", "nested-blocks"],
 )
 def test_inline_code_is_reported_with_its_line(tmp_path, text, line, info):

@@ -8,6 +8,7 @@ the dark-mode toggle works.
 from __future__ import annotations
 
 import shutil
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,7 +16,8 @@ import pytest
 
 from checks import layout
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium here; elsewhere (GitHub's Ubuntu runners ship Google Chrome) DSP_CHROMIUM.
+CHROMIUM = Path(os.environ.get("DSP_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -1,3 +1,3 @@
-[[ $(aws cloudformation list-stacks --stack-status-filter CREATE_COMPLETE \
-    --query "StackSummaries[?StackName=='MythicalMysfitsCoreStack'] | length(@)") == 0 ]]
 [[ $(aws elbv2 describe-load-balancers --query "LoadBalancers[?LoadBalancerArn=='$NLB_ARN'] | length(@)") == 0 ]]
+[[ $(aws ecr describe-repositories --query "repositories[?repositoryName=='mythicalmysfits/service'] | length(@)") == 0 ]]
+[[ $(aws ecs describe-clusters --clusters MythicalMysfits-Cluster --query 'clusters[0].status' --output text) == INACTIVE ]]

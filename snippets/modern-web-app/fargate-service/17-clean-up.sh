@@ -1,6 +1,6 @@
 # The service first (--force: without scaling it to 0 first), then what it used.
 aws ecs delete-service --cluster MythicalMysfits-Cluster --service MythicalMysfits-Service \
-    --force --query 'service.status' --output text
+    --force --query 'service.serviceName' --output text
 aws ecs wait services-inactive --cluster MythicalMysfits-Cluster --services MythicalMysfits-Service
 aws ecs delete-cluster --cluster MythicalMysfits-Cluster --query 'cluster.status' --output text
 # Deleting the load balancer deletes its listener; the target group can go after it.
@@ -10,6 +10,3 @@ aws elbv2 delete-target-group --target-group-arn "$TARGET_GROUP_ARN"
 aws ecr delete-repository --repository-name mythicalmysfits/service --force \
     --query 'repository.repositoryName' --output text
 aws logs delete-log-group --log-group-name mythicalmysfits-logs
-# Last, the network and the roles (this waits for the NAT gateways to go).
-aws cloudformation delete-stack --stack-name MythicalMysfitsCoreStack
-aws cloudformation wait stack-delete-complete --stack-name MythicalMysfitsCoreStack

@@ -168,6 +168,7 @@ def pytest_configure(config) -> None:
         config.pluginmanager.register(report.Recorder(), "dsp-report")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist turns xdist_group marks into scheduling groups
 def pytest_collection_modifyitems(session, config, items) -> None:
     """Steps run in page order; a page stays on one xdist worker."""
     order: dict[Path, int] = {}

@@ -65,7 +65,8 @@ def key_for(kind: str, path: Path, page_dir: Path) -> str:
 
 
 def entry_name(nodeid: str) -> str:
-    return "dsp/results/" + hashlib.sha1(nodeid.encode()).hexdigest()
+    """One cache entry per item, the same with or without xdist (which appends "@<group>")."""
+    return "dsp/results/" + hashlib.sha1(nodeid.split("@", 1)[0].encode()).hexdigest()
 
 
 def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:

@@ -76,7 +76,8 @@ class Recorder:
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        path, _, kind = report.nodeid.partition("::")
+        # pytest-xdist's loadgroup appends "@<group>" to node ids.
+        path, _, kind = report.nodeid.split("@", 1)[0].partition("::")
         if not path.startswith("snippets/"):
             return
         if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):

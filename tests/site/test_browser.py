@@ -7,8 +7,8 @@ the dark-mode toggle works.
 
 from __future__ import annotations
 
-import shutil
 import os
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 

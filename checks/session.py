@@ -16,7 +16,7 @@ from pathlib import Path
 
 from checks import expected, layout
 from checks.runners import shell
-from checks.services import environment
+from checks.services import environment, locks
 
 
 @dataclass
@@ -48,6 +48,7 @@ class PageSession:
             directory.mkdir()
         shutil.copytree(self.page_dir, self.workdir, ignore=self._not_fixtures)
         self.env = environment.for_session(self)
+        self.locks = locks.acquire(self.steps)
 
     def _not_fixtures(self, directory: str, names: list[str]) -> list[str]:
         return [
@@ -170,7 +171,10 @@ class PageSession:
         return Outcome("passed", output=result.output, duration=result.duration, checked_by="bash")
 
     def close(self) -> None:
-        environment.clean_session(self)
+        try:
+            environment.clean_session(self)
+        finally:
+            locks.release(self.locks)
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -1,0 +1,60 @@
+"""Engine resources two pages could fight over when they run at once (pytest-xdist workers,
+or two gate runs on one engine): host ports, container names, the swarm.
+
+A page session takes a lock for each resource its steps name before its first step runs,
+all at once and in sorted order (so two pages never wait on each other in a circle), and
+holds them until it ends. Pages that share nothing never wait.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import time
+from pathlib import Path
+
+from checks.services import engine
+
+LOCKS = engine.STATE / "locks"
+WAIT = 900.0
+
+PATTERNS = {
+    "port": re.compile(r"(?:^|\s)(?:-p|--publish)[ =](?:[0-9.]+:)?(\d+):\d+"),
+    "name": re.compile(r"docker\b[^\n]*?\s--name[ =]([A-Za-z0-9][\w.-]*)"),
+    "swarm": re.compile(r"docker\s+swarm\s+init"),
+}
+
+
+def resources_of(texts: list[str]) -> list[str]:
+    found: set[str] = set()
+    for text in texts:
+        for kind, pattern in PATTERNS.items():
+            for match in pattern.finditer(text):
+                found.add(kind if kind == "swarm" else f"{kind}-{match.group(1)}")
+    return sorted(found)
+
+
+def acquire(steps: list[Path], log=engine.log) -> list[int]:
+    """Lock what the steps name; returns the open lock files (release them with release())."""
+    LOCKS.mkdir(parents=True, exist_ok=True)
+    held: list[int] = []
+    for resource in resources_of([step.read_text(errors="replace") for step in steps]):
+        handle = os.open(LOCKS / resource, os.O_CREAT | os.O_RDWR, 0o644)
+        deadline = time.monotonic() + WAIT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    log(f"gave up waiting for {resource} after {WAIT:g} s; going on without it")
+                    break
+                time.sleep(0.5)
+        held.append(handle)
+    return held
+
+
+def release(held: list[int]) -> None:
+    for handle in held:
+        os.close(handle)

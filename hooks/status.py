@@ -11,6 +11,7 @@ checked, the site says "not yet verified", never "verified".
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,8 @@ FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
 )
 MARKER = "<!-- dsp:status-table -->"
+PERFORMANCE_MARKER = "<!-- dsp:performance-table -->"
+BENCH_RESULTS = layout.ROOT / "bench" / "results.json"
 STATUS_PAGE = "about/status.md"
 
 _pages: list[tuple[str, str]] = []  # (src path, title) in nav order
@@ -100,6 +103,21 @@ def _table(data: dict | None) -> str:
     return header + "\n".join(rows)
 
 
+def _performance() -> str:
+    try:
+        data = json.loads(BENCH_RESULTS.read_text())
+    except (OSError, ValueError):
+        return "**No benchmark results yet:** run `.venv/bin/python bench/gate_bench.py`."
+    rows = ["| | Measure | Result | Target | Met | Detail |", "| --- | --- | ---: | ---: | --- | --- |"]
+    for key, figure in data["figures"].items():
+        value = f"{figure['value']:.2f}" + (" s" if "(s)" in figure["what"] else "")
+        rows.append(
+            f"| ({key}) | {figure['what'].replace(' (s)', '')} | {value} | {figure['target']} | "
+            f"{'yes' if figure['met'] else '**no**'} | {figure['detail']} |"
+        )
+    return f"Measured on {data['date'][:10]} on {data['machine']}.\n\n" + "\n".join(rows)
+
+
 def on_nav(nav, config, files):
     _pages.clear()
     for page in nav.pages:
@@ -111,4 +129,6 @@ def on_page_markdown(markdown, page, config, files):
     data = _report()
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, _table(data))
+    if PERFORMANCE_MARKER in markdown:
+        markdown = markdown.replace(PERFORMANCE_MARKER, _performance())
     return _annotate(markdown, data)

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -67,8 +68,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@cache
+_moto: dict[str, object] = {}  # the running server: {"process": Popen, "endpoint": url}
+
+
 def moto_endpoint() -> str:
+    """The gate process's moto server; a server that died (killed mid-run) is replaced."""
+    process = _moto.get("process")
+    if process is not None and process.poll() is None:
+        return str(_moto["endpoint"])
+    if process is not None:
+        print("[aws] the moto server died; starting a new one (its state is lost)", file=sys.stderr)
+        _sessions_reset.clear()
+    _moto["endpoint"] = _start_moto()
+    return str(_moto["endpoint"])
+
+
+def _start_moto() -> str:
     """One moto server per gate process, started on first use and stopped when it exits.
 
     moto runs in a process of its own with an environment of its own (fake credentials,
@@ -101,6 +116,7 @@ def moto_endpoint() -> str:
             preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
         )
     atexit.register(_stop, server, home)
+    _moto["process"] = server
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -145,9 +161,19 @@ def base_environment(session) -> dict[str, str]:
     }
 
 
+_sessions_reset: set[str] = set()
+
+
 def use_moto(session) -> None:
-    session.env["AWS_ENDPOINT_URL"] = moto_endpoint()
+    """Point the session at moto; each page starts from an empty account, as a reader's would."""
+    endpoint = moto_endpoint()
+    session.env["AWS_ENDPOINT_URL"] = endpoint
     guard(session.env)
+    if session.id not in _sessions_reset:
+        request = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+        _sessions_reset.add(session.id)
 
 
 def guard(env: dict[str, str]) -> None:

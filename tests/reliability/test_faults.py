@@ -190,3 +190,42 @@ def test_two_runs_at_once_on_one_engine_both_pass_and_leave_nothing(private_engi
     outputs = [run.communicate(timeout=120)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert private_engine.labelled() == []
+
+
+MOTO_PAGES = {
+    "docs/sec/a-page.md": "# P\n",
+    "snippets/sec/a-page/01-bucket.sh": "aws s3 mb s3://kept-bucket\n",
+    "snippets/sec/a-page/02-wait.sh": "sleep 20\n",
+    "snippets/sec/a-page/03-list.sh": "aws s3 ls\n",
+    "snippets/sec/a-page/03-list.out": "... kept-bucket\n",
+    "docs/sec/b-later.md": "# Later\n",
+    "snippets/sec/b-later/01-bucket.sh": "aws s3 mb s3://later-bucket\n",
+    "snippets/sec/b-later/01-bucket.out": "make_bucket: later-bucket\n",
+}
+
+
+def moto_servers_of(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid), "-f", "moto.server"], capture_output=True, text=True)
+    return [int(p) for p in found.stdout.split()]
+
+
+def test_moto_killed_mid_run_fails_that_page_clearly_and_the_rest_and_the_next_run_pass(tmp_path):
+    site = write_site(tmp_path / "site", MOTO_PAGES)
+    env = {**os.environ, "DSP_ROOT": str(site), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "snippets"]
+    run = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 60
+    while not moto_servers_of(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(6)  # step 01 has made its bucket; step 02 is sleeping
+    for pid in moto_servers_of(run.pid):
+        os.kill(pid, signal.SIGKILL)
+    output, _ = run.communicate(timeout=180)
+    assert run.returncode == 1, output
+    assert "the moto server died; starting a new one" in output
+    assert "snippets/sec/a-page/03-list.sh: output differs" in output
+    assert "1 failed, 3 passed" in output  # the later page ran on the new server
+    assert "Traceback" not in output and "INTERNALERROR" not in output
+
+    again = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=180)
+    assert again.returncode == 0, again.stdout

@@ -164,6 +164,9 @@ def pytest_addoption(parser) -> None:
 
 def pytest_configure(config) -> None:
     session.run_id()
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is not None:
+        engine.show_progress = capture.global_and_fixture_disabled
     if not hasattr(config, "workerinput"):
         config.pluginmanager.register(report.Recorder(), "dsp-report")
 

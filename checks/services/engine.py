@@ -43,8 +43,14 @@ LABEL = "dsp.run"
 ENGINE_ERRORS = (docker.errors.DockerException, requests.exceptions.RequestException)
 
 
+# Set by the pytest plugin so progress (starting dockerd, building stand-ins) reaches the
+# terminal while pytest captures the output of checks.
+show_progress = contextlib.nullcontext
+
+
 def log(message: str) -> None:
-    print(f"[engine] {message}", file=sys.stderr, flush=True)
+    with show_progress():
+        print(f"[engine] {message}", file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager

@@ -37,31 +37,64 @@ RESULTS = ROOT / "bench" / "results.json"
 TARGETS = {"a": 1.15, "b": 0.05, "c": 10.0, "d": 5.0, "e": 300.0}
 
 
-def timed(command: list[str], **kwargs) -> float:
+def timed(command: list[str], check_exit: bool = True, **kwargs) -> float:
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, **kwargs)
     elapsed = time.perf_counter() - started
-    if done.returncode not in (0,):
+    if check_exit and done.returncode != 0:
         tail = "\n".join((done.stdout + done.stderr).splitlines()[-15:])
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{tail}")
     return elapsed
 
 
-def floor_script(workspace: Path) -> Path:
-    """The same shell steps as the gate, page by page, in plain bash (the floor)."""
-    lines = ["#!/usr/bin/env bash", "set -euo pipefail", f"export DSP_RUN_ID=bench-floor-{os.getpid()}"]
+def floor_script(workspace: Path, moto: str) -> Path:
+    """The same commands as the gate's shell steps, page by page, in plain bash (the floor).
+
+    Per page: a fresh work directory with its fixtures, an empty moto account, then each
+    step the gate would run (with its hidden assertion), in order, in one shell.
+    """
+    from checks.services import environment
+
+    lines = ["#!/usr/bin/env bash", "set -uo pipefail"]
     for page_dir in sorted({p.parent for p in layout.SNIPPETS.rglob("*.sh")}):
-        steps = [s for s in layout.steps_of(page_dir) if layout.kind_of(s) == "shell"]
-        if not steps:
-            continue
+        meta = layout.page_meta(page_dir)
         work = workspace / layout.relative(page_dir)
         shutil.copytree(page_dir, work)
-        lines.append(f"( cd {work} && export HOME={work}")
-        lines += [f"  source {step}" for step in steps]
-        lines.append(")")
+        body = [f"curl -s -X POST {moto}/moto-api/reset > /dev/null", f"cd {work}", f"export HOME={work}"]
+        for step in (s for s in layout.steps_of(page_dir) if layout.kind_of(s) == "shell"):
+            step_meta = meta.step(step.name)
+            requires = environment.requirements_of(step, step_meta.requires)
+            if not step_meta.run:
+                continue
+            if environment.missing_requirements(requires):
+                if not step_meta.otherwise:
+                    continue
+                step = page_dir / step_meta.otherwise
+            stdin = f"<<< {json.dumps(step_meta.input)}" if step_meta.input else "< /dev/null"
+            runner = "script -qec 'bash -c \"source {0}\"' /dev/null" if step_meta.tty else "source {0}"
+            body.append(f"{runner.format(step)} {stdin} || true")
+            check = layout.assertion_of(step)
+            if check:
+                body.append(f"( source {check} ) || true")
+        lines.append("(\n  " + "\n  ".join(line for line in body if line) + "\n)")
     script = workspace / "floor.sh"
     script.write_text("\n".join(lines) + "\n")
     return script
+
+
+def floor_environment(moto: str) -> dict[str, str]:
+    from checks.services import aws, environment
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(environment.MASKED_PREFIXES)}
+    env.update(aws.FAKE_CREDENTIALS)
+    env.update(
+        AWS_ENDPOINT_URL=moto,
+        KUBECONFIG="/dev/null",
+        PATH=os.pathsep.join([str(environment.SHIMS), str(Path(sys.executable).parent), env["PATH"]]),
+        DSP_RUN_ID=f"bench-floor-{os.getpid()}",
+        DSP_OWNER_PID=str(os.getpid()),
+    )
+    return env
 
 
 def main() -> None:
@@ -72,18 +105,25 @@ def main() -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     figures: dict[str, dict] = {}
 
-    # Warm the engine and images once so (a) compares execution, not provisioning.
-    timed([*PYTEST, "-k", "shell", args.pages, "--no-cache"], env=env)
+    from checks.services import aws, engine
+
+    reason = engine.ensure()  # engine and stand-ins ready: (a) compares execution, not provisioning
+    if reason:
+        raise SystemExit(reason)
+    moto = aws.moto_endpoint()
+    shell_only = [*PYTEST, "-k", "shell", args.pages]
 
     with tempfile.TemporaryDirectory() as workspace:
-        script = floor_script(Path(workspace))
-        floor = timed(["bash", str(script)], env=env)
-    full_shell = timed([*PYTEST, "-k", "shell", args.pages, "--no-cache"], env=env)
-    figures["a"] = {"what": "full gate (shell steps) / plain bash", "value": full_shell / floor,
-                    "detail": f"{full_shell:.1f} s vs {floor:.1f} s"}
+        script = floor_script(Path(workspace), moto)
+        try:
+            floor = timed(["bash", str(script)], env={**env, **floor_environment(moto)}, check_exit=False)
+        finally:
+            engine.remove_labelled(f"dsp.run=bench-floor-{os.getpid()}")
+    full = timed([*shell_only, "--no-cache"], env=env)
+    figures["a"] = {"what": "full gate (shell steps) / plain bash", "value": full / floor,
+                    "detail": f"{full:.1f} s vs {floor:.1f} s"}
 
-    full = timed([*PYTEST, args.pages, "--no-cache"], env=env)
-    rerun = timed([*PYTEST, args.pages], env=env)
+    rerun = timed(shell_only, env=env)
     figures["b"] = {"what": "no-change rerun / full run", "value": rerun / full,
                     "detail": f"{rerun:.1f} s vs {full:.1f} s"}
 
@@ -91,9 +131,10 @@ def main() -> None:
     original = edited.read_text()
     try:
         edited.write_text(original + "# edited by the benchmark\n")
-        one = timed([*PYTEST, args.pages], env=env)
+        one = timed(shell_only, env=env)
     finally:
         edited.write_text(original)
+    timed(shell_only, env=env)  # back to the committed text's results
     figures["c"] = {"what": "rerun after editing one snippet (s)", "value": one, "detail": layout.relative(edited)}
 
     build_dir = tempfile.mkdtemp()

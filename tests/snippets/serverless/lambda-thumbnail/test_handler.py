@@ -11,7 +11,6 @@ from types import ModuleType
 
 import boto3
 import pytest
-from moto import mock_aws
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -32,20 +31,12 @@ FORMATS = {".jpg": ("JPEG", "image/jpeg"), ".png": ("PNG", "image/png")}
 
 
 @pytest.fixture
-def aws(monkeypatch: pytest.MonkeyPatch):
-    """Fake credentials, no endpoint or profile from the caller's environment, moto in-process."""
-    for name in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-        monkeypatch.setenv(name, "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/dev/null")
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-    with mock_aws():
-        s3 = boto3.client("s3")
-        s3.create_bucket(Bucket=BUCKET)
-        s3.create_bucket(Bucket=f"{BUCKET}-resized")
-        yield s3
+def aws(mocked_aws):
+    """moto S3 (in-process, see tests/snippets/conftest.py) with the page's two buckets."""
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket=BUCKET)
+    s3.create_bucket(Bucket=f"{BUCKET}-resized")
+    return s3
 
 
 @pytest.fixture

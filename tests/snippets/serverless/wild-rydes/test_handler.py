@@ -12,7 +12,6 @@ from types import ModuleType, SimpleNamespace
 
 import boto3
 import pytest
-from moto import mock_aws
 
 PAGE = Path(__file__).resolve().parents[4] / "snippets/serverless/wild-rydes"
 EVENT = json.loads((PAGE / "ride-test-event.json").read_text(encoding="utf-8"))
@@ -20,16 +19,9 @@ CONTEXT = SimpleNamespace(aws_request_id="c6af9ac6-7b61-11e6-9a41-93e812345678",
 
 
 @pytest.fixture
-def dynamodb(monkeypatch: pytest.MonkeyPatch):
-    for name in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-        monkeypatch.setenv(name, "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/dev/null")
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-    with mock_aws():
-        yield boto3.resource("dynamodb")
+def dynamodb(mocked_aws):
+    """moto DynamoDB, in-process (see tests/snippets/conftest.py)."""
+    return boto3.resource("dynamodb")
 
 
 @pytest.fixture

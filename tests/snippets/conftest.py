@@ -1,8 +1,9 @@
-"""Fixtures for the behaviour tests of the Mythical Mysfits pages' snippets."""
+"""Fixtures for the behaviour tests of snippets (tests/snippets/<section>/<page>/)."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -10,17 +11,17 @@ from types import ModuleType
 import pytest
 from moto import mock_aws
 
+from checks.services import aws
+
 
 @pytest.fixture
 def mocked_aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """moto in-process, fake credentials, and nothing from the caller's AWS environment."""
-    for name in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-        monkeypatch.setenv(name, "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/dev/null")
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+    """moto in-process, the gate's fake credentials, and nothing from the caller's AWS settings."""
+    for name in list(os.environ):
+        if name.startswith(("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_DEFAULT_PROFILE")):
+            monkeypatch.delenv(name)
+    for name, value in aws.FAKE_CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
     with mock_aws():
         yield
 

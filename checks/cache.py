@@ -82,10 +82,10 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
         return None
     if entry.get("status") == "passed":
         return entry
-    if entry.get("status") == "skipped" and entry.get("requires"):
+    if entry.get("status") == "skipped" and entry.get("missing"):
         from checks.services import environment
 
-        if environment.missing_requirements(entry["requires"]) == entry.get("reason"):
+        if environment.missing_requirements(entry["requires"]) == entry["missing"]:
             return entry
     return None
 
@@ -93,6 +93,11 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
 def remember(config, nodeid: str, key: str, outcome) -> None:
     if getattr(config, "cache", None) is None or outcome.status not in ("passed", "skipped"):
         return
+    from checks.services import environment
+
+    # A skip stands for later runs only while the same requirement is missing (not, say,
+    # after an earlier step failed); its fallback's result is part of the entry.
+    missing = environment.missing_requirements(outcome.requires) if outcome.status == "skipped" else None
     config.cache.set(
         entry_name(nodeid),
         {
@@ -101,6 +106,7 @@ def remember(config, nodeid: str, key: str, outcome) -> None:
             "reason": outcome.message if outcome.status == "skipped" else "",
             "checked_by": outcome.checked_by,
             "requires": outcome.requires,
+            "missing": missing,
             "verified_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         },
     )

@@ -52,6 +52,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    sys.path.insert(0, str(ROOT))
+    from checks.services import engine
+
+    reason = engine.ensure()  # and stay a user of it, so the runs share one engine
+    if reason:
+        print(reason)
+        return 1
     api = docker.from_env()
     failures = []
     for number in range(1, args.runs + 1):
@@ -78,6 +85,7 @@ def main() -> int:
         failures.append("the run after the interrupted ones failed:\n" + output[-2000:])
     for failure in failures:
         print("FAIL", failure)
+    engine.release()
     return 1 if failures else 0
 
 

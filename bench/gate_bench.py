@@ -182,4 +182,9 @@ def cold_provisioning() -> float:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        from checks.services import engine
+
+        engine.release()  # the last user of an engine the gate started stops it

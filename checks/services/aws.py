@@ -224,8 +224,18 @@ def _probe(frozen_env: frozenset[tuple[str, str]]) -> dict[str, str]:
 
 
 def _endpoints_resolved_by_botocore(env: dict[str, str]) -> dict[str, str]:
-    """Ask botocore, in the session's own environment, where each client would connect."""
-    return _probe(frozenset(env.items()))
+    """Ask botocore, in the session's own AWS settings, where each client would connect.
+
+    Only AWS_* and proxy variables decide that (the config and credentials files are
+    /dev/null, checked above), so the answer is shared by every session with the same ones.
+    """
+    relevant = {
+        name: value
+        for name, value in env.items()
+        if name.startswith("AWS_") or name.lower().endswith("_proxy") or name in ("PATH", "HOME")
+    }
+    relevant["HOME"] = "/nonexistent"  # whatever HOME is, ~/.aws plays no part (files are /dev/null)
+    return _probe(frozenset(relevant.items()))
 
 
 def vet_step(step) -> str | None:

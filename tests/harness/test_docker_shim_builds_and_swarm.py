@@ -38,7 +38,7 @@ def shim(tmp_path: Path):
     }
 
     def call(*args: str, **extra: str) -> tuple[int, list[str]]:
-        done = subprocess.run([str(SHIMS / "docker"), *args], env={**env, **extra}, capture_output=True, text=True)
+        done = subprocess.run([str(SHIMS / "docker"), *args], env={**env, **extra}, capture_output=True, text=True, cwd=tmp_path)
         return done.returncode, log.read_text().splitlines() if log.exists() else []
 
     return call

@@ -32,10 +32,11 @@ class SnippetItem(pytest.Item):
         self.kind, self.page_dir = kind, page_dir
         self.outcome: session.Outcome | None = None
 
-    reused: dict | None = None  # an earlier result standing for this run (checks/cache.py)
+    key: str = ""  # what the result depends on (checks/cache.py), computed once at collection
+    reused: dict | None = None  # an earlier result standing for this run
 
     def runtest(self) -> None:
-        key = cache.key_for(self.kind, self.path, self.page_dir)
+        key = self.key or cache.key_for(self.kind, self.path, self.page_dir)
         if self.reused is not None:
             outcome = session.Outcome(
                 self.reused["status"],
@@ -202,8 +203,8 @@ def _mark_reusable(config, items: list[SnippetItem]) -> None:
     """Static items are reused one by one; a page's shell steps only all together."""
     pages: dict[Path, list[SnippetItem]] = {}
     for item in items:
-        key = cache.key_for(item.kind, item.path, item.page_dir)
-        item.reused = cache.reusable(config, item.nodeid, key)
+        item.key = cache.key_for(item.kind, item.path, item.page_dir)
+        item.reused = cache.reusable(config, item.nodeid, item.key)
         if item.kind == "shell":
             pages.setdefault(item.page_dir, []).append(item)
     for steps in pages.values():

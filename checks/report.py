@@ -53,14 +53,19 @@ def environment_versions(used: set[str]) -> dict[str, str]:
                 found[package] = None
     if "kubernetes" in used or "yaml" in used:
         kubectl = bin_dir / "kubectl"
-        found["kubectl"] = _version([str(kubectl), "version", "--client", "-o", "yaml"]) and _kubectl(kubectl)
+        found["kubectl"] = _kubectl(kubectl) if kubectl.exists() else None
     if "node" in used or "aws" in used:
         found["Node.js"] = _version(["node", "--version"])
     return {name: value for name, value in found.items() if value}
 
 
 def _kubectl(kubectl: Path) -> str | None:
-    done = subprocess.run([str(kubectl), "version", "--client", "-o", "json"], capture_output=True, text=True)
+    try:
+        done = subprocess.run(
+            [str(kubectl), "version", "--client", "-o", "json"], capture_output=True, text=True, timeout=20
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
     try:
         return json.loads(done.stdout)["clientVersion"]["gitVersion"]
     except (ValueError, KeyError):

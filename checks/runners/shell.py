@@ -22,7 +22,8 @@ WRAPPER = r"""
 __dsp_snippet=$1 __dsp_state_out=$3
 # What the gate put in the environment: carried over only if a step changes it, so that
 # the environment of each step (e.g. an endpoint set for that step) is not overridden.
-__dsp_inherited=$(declare -px)
+declare -A __dsp_inherited
+for __dsp_name in $(compgen -e); do __dsp_inherited[$__dsp_name]=${!__dsp_name@A}; done
 __dsp_save() {
   local __dsp_rc=$?
   set +eu +o pipefail
@@ -34,9 +35,14 @@ __dsp_save() {
         PIPESTATUS|_|DIRSTACK|HIST*|OLDPWD|PWD|SHLVL|COLUMNS|LINES|OPTIND|OPTARG|OPTERR|\
         __dsp*|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|IFS|PS4|COMP_WORDBREAKS|MAILCHECK) continue ;;
       esac
-      __dsp_decl=$(declare -p "$__dsp_name" 2>/dev/null) || continue
-      [[ $__dsp_decl =~ ^declare\ -[a-zA-Z]*r ]] && continue
-      [[ $'\n'$__dsp_inherited$'\n' == *$'\n'"$__dsp_decl"$'\n'* ]] && continue
+      [[ ${!__dsp_name@a} == *r* ]] && continue
+      # ${name@A} declares a scalar without a subshell; arrays need declare -p.
+      if [[ ${!__dsp_name@a} == *[aA]* ]]; then
+        __dsp_decl=$(declare -p "$__dsp_name" 2>/dev/null) || continue
+      else
+        __dsp_decl=${!__dsp_name@A}
+      fi
+      [[ -z $__dsp_decl || ${__dsp_inherited[$__dsp_name]-} == "$__dsp_decl" ]] && continue
       printf '%s\n' "$__dsp_decl"
     done
     declare -f

@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shlex
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checks import layout  # noqa: E402
+from checks import layout, session  # noqa: E402
+from checks.services import aws, ecr, engine, kubernetes  # noqa: E402, F401 - registers the services, as the plugin does
 
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--junitxml=/dev/null"]
 RESULTS = ROOT / "bench" / "results.json"
@@ -47,55 +49,77 @@ def timed(command: list[str], check_exit: bool = True, **kwargs) -> float:
     return elapsed
 
 
-def floor_script(workspace: Path, moto: str) -> Path:
-    """The same commands as the gate's shell steps, page by page, in plain bash (the floor).
+def floor_page_script(page: session.PageSession) -> tuple[Path, dict[str, int]]:
+    """A plain bash script running a page's shell steps in sequence, and the exit code each should have.
 
-    Per page: a fresh work directory with its fixtures, an empty moto account, then each
-    step the gate would run (with its hidden assertion), in order, in one shell.
+    The page gets what the gate gives it (work directory with fixtures, environment, moto
+    reset, ECR stand-in), set up before the clock starts; then one bash sources each step the
+    gate would run, with its hidden assertion, and records its exit code. A step typed at a
+    terminal runs under `script`, its input typed ahead.
     """
     from checks.services import environment
 
-    lines = ["#!/usr/bin/env bash", "set -uo pipefail"]
-    for page_dir in sorted({p.parent for p in layout.SNIPPETS.rglob("*.sh")}):
-        meta = layout.page_meta(page_dir)
-        work = workspace / layout.relative(page_dir)
-        shutil.copytree(page_dir, work)
-        body = [f"curl -s -X POST {moto}/moto-api/reset > /dev/null", f"cd {work}", f"export HOME={work}"]
-        for step in (s for s in layout.steps_of(page_dir) if layout.kind_of(s) == "shell"):
-            step_meta = meta.step(step.name)
-            requires = environment.requirements_of(step, step_meta.requires)
-            if not step_meta.run:
+    lines = ["set -a -o pipefail", f"codes={page.state_dir / 'floor.codes'}"]
+    wanted: dict[str, int] = {}
+    for step in page.steps:
+        meta = page.meta.step(step.name)
+        if not meta.run:
+            continue
+        requires = environment.requirements_of(step, meta.requires)
+        if environment.missing_requirements(requires):
+            if not meta.otherwise:
                 continue
-            if environment.missing_requirements(requires):
-                if not step_meta.otherwise:
-                    continue
-                step = page_dir / step_meta.otherwise
-            if step_meta.tty:
-                continue  # typed at a terminal by the gate; a plain script cannot (a few seconds)
-            stdin = f"<<< {json.dumps(step_meta.input)}" if step_meta.input else "< /dev/null"
-            body.append(f"source {step} {stdin} || true")
-            check = layout.assertion_of(step)
-            if check:
-                body.append(f"( source {check} ) || true")
-        lines.append("(\n  " + "\n  ".join(line for line in body if line) + "\n)")
-    script = workspace / "floor.sh"
+            step = (page.page_dir / meta.otherwise).resolve()
+            meta = page.meta.step(step.name)
+            requires = environment.requirements_of(step, meta.requires)
+        environment.use(requires, page)
+        printed = '"$DSP_STEP_OUTPUT"'
+        if meta.tty:
+            command = shlex.quote(f"bash --noprofile --norc -c 'builtin source {step}'")
+            lines.append(f"script -qec {command} /dev/null <<< {shlex.quote(meta.input or '')} > {printed} 2>&1")
+        else:
+            stdin = f"<<< {shlex.quote(meta.input)}" if meta.input else "< /dev/null"
+            lines.append(f"builtin source {step} {stdin} > {printed} 2>&1")
+        lines.append(f'echo "{step.name} $?" >> "$codes"')
+        wanted[step.name] = meta.exit_code
+        check = layout.assertion_of(step)
+        if check:
+            lines.append(f"( builtin source {check} ) > /dev/null 2>&1 || echo '{check.name} 1' >> \"$codes\"")
+    script = page.state_dir / "floor.sh"
     script.write_text("\n".join(lines) + "\n")
-    return script
+    page.env["DSP_STEP_OUTPUT"] = str(page.state_dir / "step.output")
+    return script, wanted
 
 
-def floor_environment(moto: str) -> dict[str, str]:
-    from checks.services import aws, environment
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(environment.MASKED_PREFIXES)}
-    env.update(aws.FAKE_CREDENTIALS)
-    env.update(
-        AWS_ENDPOINT_URL=moto,
-        KUBECONFIG="/dev/null",
-        PATH=os.pathsep.join([str(environment.SHIMS), str(Path(sys.executable).parent), env["PATH"]]),
-        DSP_RUN_ID=f"bench-floor-{os.getpid()}",
-        DSP_OWNER_PID=str(os.getpid()),
-    )
-    return env
+def floor(pages: str) -> tuple[float, list[str]]:
+    """Seconds plain bash takes to run the gate's shell steps page by page (the floor), and
+    the steps whose exit code differed from the gate's expectation (the floor is only fair if
+    it did the same work)."""
+    total, unfaithful = 0.0, []
+    run = session.run_id()
+    for page_dir in sorted({p.parent.resolve() for p in (ROOT / pages).rglob("*.sh")}):
+        page = session.PageSession(page_dir)
+        try:
+            script, wanted = floor_page_script(page)
+            started = time.perf_counter()
+            subprocess.run(
+                ["bash", "--noprofile", "--norc", str(script)],
+                cwd=page.workdir,
+                env=page.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            total += time.perf_counter() - started
+            codes = page.state_dir / "floor.codes"
+            for line in codes.read_text().splitlines() if codes.exists() else []:
+                name, code = line.rsplit(" ", 1)
+                if int(code) != wanted.get(name, 0):
+                    unfaithful.append(f"{layout.relative(page_dir)}/{name} exited {code}")
+        finally:
+            page.close()
+    engine.clean_run(run)
+    return total, unfaithful
 
 
 def main() -> None:
@@ -113,27 +137,28 @@ def main() -> None:
         write(figures)
         return
 
-    from checks.services import aws, engine
-
     reason = engine.ensure()  # engine and stand-ins ready: (a) compares execution, not provisioning
     if reason:
         raise SystemExit(reason)
-    moto = aws.moto_endpoint()
     shell_only = [*PYTEST, "-k", "shell", args.pages]
 
-    with tempfile.TemporaryDirectory() as workspace:
-        script = floor_script(Path(workspace), moto)
-        try:
-            floor = timed(["bash", str(script)], env={**env, **floor_environment(moto)}, check_exit=False)
-        finally:
-            engine.remove_labelled(f"dsp.run=bench-floor-{os.getpid()}")
+    plain, unfaithful = floor(args.pages)
+    if unfaithful:
+        print("the plain bash floor did not do the gate's work for:\n  " + "\n  ".join(unfaithful))
     full = timed([*shell_only, "--no-cache"], env=env)
-    figures["a"] = {"what": "full gate (shell steps) / plain bash", "value": full / floor,
-                    "detail": f"{full:.1f} s vs {floor:.1f} s"}
+    figures["a"] = {
+        "what": "full gate (shell steps) / plain bash",
+        "value": full / plain,
+        "detail": f"{full:.1f} s vs {plain:.1f} s"
+        + (f"; {len(unfaithful)} steps of the floor failed" if unfaithful else ""),
+    }
 
     rerun = timed(shell_only, env=env)
-    figures["b"] = {"what": "no-change rerun / full run", "value": rerun / full,
-                    "detail": f"{rerun:.1f} s vs {full:.1f} s"}
+    figures["b"] = {
+        "what": "no-change rerun / full run",
+        "value": rerun / full,
+        "detail": f"{rerun:.1f} s vs {full:.1f} s",
+    }
 
     edited = layout.SNIPPETS / "containers" / "hello" / "08-rm.sh"
     original = edited.read_text()

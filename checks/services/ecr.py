@@ -30,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -52,8 +53,14 @@ _sessions: set[str] = set()  # sessions of this process using the registry
 
 def registry_login(env: dict[str, str]) -> tuple[str, str, str]:
     """(user, password, registry host) as moto hands them out, asked in a session's environment."""
+    # Only the AWS settings decide the answer (moto's token is derived from account and region).
+    return _login(frozenset((k, v) for k, v in env.items() if k.startswith("AWS_") or k in ("PATH", "NO_PROXY")))
+
+
+@cache
+def _login(aws_settings: frozenset[tuple[str, str]]) -> tuple[str, str, str]:
     done = subprocess.run(
-        [sys.executable, "-c", TOKEN], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", TOKEN], env=dict(aws_settings), capture_output=True, text=True, timeout=60
     )
     if done.returncode != 0:
         raise RuntimeError(f"could not get an ECR token from moto: {done.stderr.strip()[-300:]}")

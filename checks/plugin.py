@@ -176,6 +176,7 @@ def pytest_configure(config) -> None:
 def pytest_collection_modifyitems(session, config, items) -> None:
     """Steps run in page order; a page stays on one xdist worker."""
     order: dict[Path, int] = {}
+    steps: dict[Path, list[Path]] = {}
 
     def key(item) -> tuple[int, int]:
         if not isinstance(item, SnippetItem):
@@ -183,11 +184,9 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         page_dir = item.page_dir.resolve()
         if page_dir not in order:
             order[page_dir] = len(order)
-        steps = layout.steps_of(page_dir)
-        return (
-            order[page_dir],
-            steps.index(item.path.resolve()) if item.path.resolve() in steps else 0,
-        )
+            steps[page_dir] = layout.steps_of(page_dir)
+        path = item.path.resolve()
+        return (order[page_dir], steps[page_dir].index(path) if path in steps[page_dir] else 0)
 
     _mark_reusable(config, [item for item in items if isinstance(item, SnippetItem)])
     positions = {id(item): index for index, item in enumerate(items)}

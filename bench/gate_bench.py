@@ -131,8 +131,6 @@ def main() -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     figures: dict[str, dict] = {}
     if args.only_cold:
-        previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"figures": {}}
-        figures = {key: value for key, value in previous["figures"].items() if key != "e"}
         figures["e"] = {"what": "cold provisioning (s)", "value": cold_provisioning(), "detail": "engine + stand-ins"}
         write(figures)
         return
@@ -184,18 +182,23 @@ def main() -> None:
 
 
 def write(figures: dict[str, dict]) -> None:
+    """Record this run's figures; figures it did not measure keep their earlier value and date."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    previous = json.loads(RESULTS.read_text()).get("figures", {}) if RESULTS.exists() else {}
     for key, figure in figures.items():
-        figure["target"] = TARGETS[key]
-        figure["met"] = figure["value"] <= TARGETS[key]
+        figure.update(target=TARGETS[key], met=figure["value"] <= TARGETS[key], measured=now)
+    merged = {key: figures.get(key) or previous[key] for key in TARGETS if key in figures or key in previous}
     document = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "date": now,
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
-        "figures": figures,
+        "figures": merged,
     }
     RESULTS.write_text(json.dumps(document, indent=2) + "\n")
-    for key, figure in figures.items():
+    for key, figure in merged.items():
         mark = "ok " if figure["met"] else "MISS"
-        print(f"({key}) {mark} {figure['what']}: {figure['value']:.3f} (target {figure['target']}) {figure['detail']}")
+        when = "" if key in figures else f" [measured {figure.get('measured', 'earlier')}]"
+        value = f"{figure['value']:.3f} (target {figure['target']})"
+        print(f"({key}) {mark} {figure['what']}: {value} {figure['detail']}{when}")
 
 
 def cold_provisioning() -> float:

@@ -163,7 +163,15 @@ def pytest_addoption(parser) -> None:
     )
 
 
+EXERCISES = "exercises"
+
+
 def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{EXERCISES}(*snippets): the snippet files (paths under snippets/) a behaviour test exercises; "
+        "its results show on their status lines",
+    )
     session.run_id()
     capture = config.pluginmanager.getplugin("capturemanager")
     if capture is not None:
@@ -210,6 +218,22 @@ def _mark_reusable(config, items: list[SnippetItem]) -> None:
         if any(step.reused is None for step in steps):
             for step in steps:
                 step.reused = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item) -> None:
+    """A behaviour test's report names the snippets it exercises (for report.Recorder)."""
+    named = [str(path) for mark in item.iter_markers(EXERCISES) for path in mark.args]
+    if not named:
+        return
+    unknown = [path for path in named if not (layout.SNIPPETS / path).is_file()]
+    if unknown:
+        pytest.fail(
+            f"{layout.relative(item.path)}: @pytest.mark.{EXERCISES} names {', '.join(unknown)}, "
+            f"which is not a file under {layout.relative(layout.SNIPPETS)}/",
+            pytrace=False,
+        )
+    item.user_properties.append((EXERCISES, [f"{layout.relative(layout.SNIPPETS)}/{path}" for path in named]))
 
 
 def pytest_runtest_teardown(item, nextitem) -> None:

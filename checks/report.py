@@ -77,12 +77,17 @@ class Recorder:
 
     def __init__(self) -> None:
         self.entries: dict[str, dict[str, Any]] = {}
+        # Behaviour tests (tests/snippets/...) per snippet they exercise (@pytest.mark.exercises).
+        self.behaviour: dict[str, dict[str, Any]] = {}
         self.started = dt.datetime.now(dt.UTC)
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         # pytest-xdist's loadgroup appends "@<group>" to node ids.
         path, _, kind = report.nodeid.split("@", 1)[0].partition("::")
+        exercised = dict(report.user_properties).get("exercises")
+        if exercised:
+            self._record_behaviour(report, path, exercised)
         if not path.startswith("snippets/"):
             return
         if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
@@ -104,13 +109,28 @@ class Recorder:
                 entry["reason"] = str(report.longrepr).splitlines()[0][:300] if report.longrepr else ""
             self.entries[path] = entry
 
+    def _record_behaviour(self, report: pytest.TestReport, module: str, snippets: list[str]) -> None:
+        """Counts a behaviour test once: its call, or the setup or teardown that failed or skipped it."""
+        if report.when != "call" and report.passed:
+            return
+        for snippet in snippets:
+            tested = self.behaviour.setdefault(
+                snippet,
+                {"sha256": fingerprint(layout.ROOT / snippet), "passed": 0, "failed": 0, "skipped": 0, "tests": []},
+            )
+            tested[report.outcome] += 1
+            if module not in tested["tests"]:
+                tested["tests"].append(module)
+
     def write(self) -> Path | None:
         """Merges this run's entries into the report; entries of snippets not run are kept."""
-        if not self.entries:
+        if not self.entries and not self.behaviour:
             return None
-        previous = (load() or {}).get("snippets", {})
-        merged = {path: entry for path, entry in previous.items() if (layout.ROOT / path).exists()}
+        before = load() or {}
+        merged = _still_existing(before.get("snippets", {}))
         merged.update(self.entries)
+        behaviour = _still_existing(before.get("behaviour", {}))
+        behaviour.update(self.behaviour)
         used = {kind for entry in self.entries.values() for kind in [entry["kind"], *entry["requires"]]}
         document = {
             "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -119,12 +139,17 @@ class Recorder:
             "ci": bool(os.environ.get("CI")),
             "environment": environment_versions(used),
             "snippets": dict(sorted(merged.items())),
+            "behaviour": dict(sorted(behaviour.items())),
         }
         REPORT_DIR.mkdir(parents=True, exist_ok=True)
         partial = REPORT.with_suffix(".partial")
         partial.write_text(json.dumps(document, indent=2) + "\n")
         partial.replace(REPORT)
         return REPORT
+
+
+def _still_existing(entries: dict[str, Any]) -> dict[str, Any]:
+    return {path: entry for path, entry in entries.items() if (layout.ROOT / path).exists()}
 
 
 def fingerprint(snippet: Path) -> str:

@@ -41,14 +41,34 @@ def status_of(snippet: Path, data: dict | None) -> tuple[str, str]:
     if entry.get("sha256") != report.fingerprint(snippet):
         return "unverified", "Not yet verified: this block changed since the gate last ran it."
     when = (entry.get("verified_at") or data.get("generated", ""))[:10]
+    tested = _behaviour_of(snippet, data)
+    if tested and tested["failed"]:
+        return "failed", f"Failed {tested['failed']} of its behaviour tests ({_modules(tested)}) on {when}."
     if entry["status"] == "passed":
         if entry["kind"] == "shell" and entry.get("checked_by") in ("bash", "", None):
             against = _against(entry.get("requires", []), data.get("environment", {}))
             return "passed", f"Verified: ran with bash{against} on {when}."
-        return "passed", f"Validated statically by {entry.get('checked_by') or entry['kind']} on {when}."
+        checked = f"Validated statically by {entry.get('checked_by') or entry['kind']} on {when}."
+        if tested and tested["passed"]:
+            checked += f" Exercised by {_count(tested['passed'], 'behaviour test')}: {_modules(tested)}."
+        return "passed", checked
     if entry["status"] == "skipped":
         return "skipped", f"Skipped on {when}: {entry.get('reason', 'no reason recorded')}."
     return "failed", f"Failed in the gate run of {when}."
+
+
+def _behaviour_of(snippet: Path, data: dict | None) -> dict | None:
+    """The behaviour tests' results for this snippet's current text, if the gate ran them."""
+    tested = (data or {}).get("behaviour", {}).get(layout.relative(snippet))
+    return tested if tested and tested.get("sha256") == report.fingerprint(snippet) else None
+
+
+def _modules(tested: dict) -> str:
+    return ", ".join(tested.get("tests", []))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _against(requires: list[str], environment: dict[str, str]) -> str:
@@ -108,14 +128,18 @@ def _performance() -> str:
         data = json.loads(BENCH_RESULTS.read_text())
     except (OSError, ValueError):
         return "**No benchmark results yet:** run `.venv/bin/python bench/gate_bench.py`."
-    rows = ["| | Measure | Result | Target | Met | Detail |", "| --- | --- | ---: | ---: | --- | --- |"]
+    rows = [
+        "| | Measure | Result | Target | Met | Detail | Measured |",
+        "| --- | --- | ---: | ---: | --- | --- | --- |",
+    ]
     for key, figure in data["figures"].items():
         value = f"{figure['value']:.2f}" + (" s" if "(s)" in figure["what"] else "")
         rows.append(
             f"| ({key}) | {figure['what'].replace(' (s)', '')} | {value} | {figure['target']} | "
-            f"{'yes' if figure['met'] else '**no**'} | {figure['detail']} |"
+            f"{'yes' if figure['met'] else '**no**'} | {figure['detail']} | "
+            f"{figure.get('measured', data['date'])[:10]} |"
         )
-    return f"Measured on {data['date'][:10]} on {data['machine']}.\n\n" + "\n".join(rows)
+    return f"Measured on {data['machine']}; latest run {data['date'][:10]}.\n\n" + "\n".join(rows)
 
 
 def on_nav(nav, config, files):

@@ -19,7 +19,14 @@ import yaml
 
 PAGE = Path(__file__).resolve().parents[4] / "snippets" / "cloud" / "elastic-beanstalk"
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+pytestmark = [
+    pytest.mark.exercises(
+        "cloud/elastic-beanstalk/app.js",
+        "cloud/elastic-beanstalk/package.json",
+        "cloud/elastic-beanstalk/options.config.yaml",
+    ),
+    pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed"),
+]
 
 
 def free_port() -> int:

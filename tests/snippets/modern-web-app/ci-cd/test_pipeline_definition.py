@@ -18,6 +18,14 @@ import pytest
 import yaml
 from botocore.validate import ParamValidator
 
+pytestmark = pytest.mark.exercises(
+    "modern-web-app/ci-cd/code-pipeline.json",
+    "modern-web-app/ci-cd/code-build-project.json",
+    "modern-web-app/ci-cd/buildspec.yml",
+    "modern-web-app/ci-cd/codebuild-policy.json",
+    "modern-web-app/ci-cd/codepipeline-policy.json",
+)
+
 SNIPPETS = Path(__file__).resolve().parents[4] / "snippets" / "modern-web-app"
 PAGE = SNIPPETS / "ci-cd"
 FARGATE = SNIPPETS / "fargate-service"
@@ -108,7 +116,7 @@ def test_the_buildspec_is_version_0_2_and_its_commands_pass_shellcheck(tmp_path:
     script = tmp_path / "buildspec.sh"
     # CodeBuild sets these; the commands are run one after the other in one shell.
     script.write_text(
-        "#!/bin/bash\n: \"$AWS_DEFAULT_REGION\" \"$CODEBUILD_RESOLVED_SOURCE_VERSION\"\n"
+        '#!/bin/bash\n: "$AWS_DEFAULT_REGION" "$CODEBUILD_RESOLVED_SOURCE_VERSION"\n'
         + "\n".join(buildspec_commands())
         + "\n"
     )
@@ -124,7 +132,9 @@ def models():
 
 def test_the_pipeline_definition_is_a_valid_create_pipeline_request(models) -> None:
     text = (PAGE / "code-pipeline.json").read_text()
-    text = text.replace("CODEPIPELINE_ROLE_ARN", "arn:aws:iam::123456789012:role/MythicalMysfitsServiceCodePipelineRole")
+    text = text.replace(
+        "CODEPIPELINE_ROLE_ARN", "arn:aws:iam::123456789012:role/MythicalMysfitsServiceCodePipelineRole"
+    )
     text = text.replace("ARTIFACTS_BUCKET", "mythical-mysfits-artifacts-123456789012")
     shape = models["codepipeline"].operation_model("CreatePipeline").input_shape
     report = ParamValidator().validate(json.loads(text), shape)

@@ -11,6 +11,8 @@ from types import ModuleType
 import boto3
 import pytest
 
+pytestmark = pytest.mark.exercises("modern-web-app/clickstream/streamProcessor.py")
+
 SNIPPETS = Path(__file__).resolve().parents[4] / "snippets" / "modern-web-app"
 DYNAMODB = SNIPPETS / "dynamodb"
 EVANGELINE = "4e53920c-505a-4a90-a694-b9300791f0ae"
@@ -28,7 +30,11 @@ def event(*payloads: bytes | str | dict) -> dict:
     for number, payload in enumerate(payloads):
         data = json.dumps(payload) if isinstance(payload, dict) else payload
         records.append(
-            {"recordId": f"record-{number}", "approximateArrivalTimestamp": 1764288000000 + number, "data": encode(data)}
+            {
+                "recordId": f"record-{number}",
+                "approximateArrivalTimestamp": 1764288000000 + number,
+                "data": encode(data),
+            }
         )
     return {"invocationId": "invocation-1", "deliveryStreamArn": STREAM, "region": "us-east-1", "records": records}
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from openapi_spec_validator import validate
 
+pytestmark = pytest.mark.exercises("modern-web-app/cognito-api-gateway/api-swagger.json")
+
 PAGE = Path(__file__).resolve().parents[4] / "snippets" / "modern-web-app" / "cognito-api-gateway"
 DEFINITION = json.loads((PAGE / "api-swagger.json").read_text())
 OPERATIONS = [
-    (path, method, operation)
-    for path, item in DEFINITION["paths"].items()
-    for method, operation in item.items()
+    (path, method, operation) for path, item in DEFINITION["paths"].items() for method, operation in item.items()
 ]
 SCHEMES = DEFINITION["components"]["securitySchemes"]
 

@@ -10,6 +10,12 @@ from types import ModuleType
 import boto3
 import pytest
 
+pytestmark = pytest.mark.exercises(
+    "modern-web-app/dynamodb/mysfitsTableClient.py",
+    "modern-web-app/dynamodb/dynamodb-table.json",
+    "modern-web-app/dynamodb/populate-dynamodb.json",
+)
+
 SNIPPETS = Path(__file__).resolve().parents[4] / "snippets" / "modern-web-app"
 PAGE = SNIPPETS / "dynamodb"
 SERVICE_DATA = SNIPPETS / "fargate-service" / "mysfits-response.json"
@@ -19,9 +25,7 @@ SERVICE_DATA = SNIPPETS / "fargate-service" / "mysfits-response.json"
 def client(mocked_aws, load_snippet) -> ModuleType:
     dynamodb = boto3.client("dynamodb")
     dynamodb.create_table(**json.loads((PAGE / "dynamodb-table.json").read_text()))
-    written = dynamodb.batch_write_item(
-        RequestItems=json.loads((PAGE / "populate-dynamodb.json").read_text())
-    )
+    written = dynamodb.batch_write_item(RequestItems=json.loads((PAGE / "populate-dynamodb.json").read_text()))
     assert written["UnprocessedItems"] == {}
     return load_snippet(PAGE / "mysfitsTableClient.py")
 

@@ -21,6 +21,10 @@ from checks import layout
 from checks.runners import static
 from checks.services import kubernetes
 
+pytestmark = pytest.mark.exercises(
+    "orchestration/kubernetes-basics/deployment.yaml", "orchestration/kubernetes-basics/service.yaml"
+)
+
 PAGE_DIR = layout.SNIPPETS / "orchestration" / "kubernetes-basics"
 PAGE = layout.DOCS / "orchestration" / "kubernetes-basics.md"
 SEPARATORS = {";", "&&", "||", "|", "&", "(", ")", "\n", "|&", ";;"}
@@ -54,7 +58,7 @@ def kubectl_exec_commands(text: str) -> list[list[str]]:
 def _is_kubectl_exec(words: list[str]) -> bool:
     for index, word in enumerate(words):
         if Path(word).name == "kubectl":
-            operands = [w for w in words[index + 1:] if not w.startswith("-")]
+            operands = [w for w in words[index + 1 :] if not w.startswith("-")]
             return bool(operands) and operands[0] == "exec"
     return False
 
@@ -66,7 +70,8 @@ def lacks_double_dash(command: list[str]) -> bool:
 
 def site_snippets() -> list[Path]:
     return sorted(
-        p for p in layout.SNIPPETS.rglob("*")
+        p
+        for p in layout.SNIPPETS.rglob("*")
         if p.is_file() and layout.kind_of(p) not in ("image",) and not p.name.startswith(".")
     )
 
@@ -97,15 +102,14 @@ def test_no_snippet_on_the_site_runs_kubectl_exec_without_double_dash():
         for command in kubectl_exec_commands(text):
             if lacks_double_dash(command):
                 offenders.append(f"{layout.relative(path)}: {shlex.join(command)}")
-    assert not offenders, "kubectl rejects `exec POD COMMAND`; use `exec POD -- COMMAND`:\n" + "\n".join(
-        offenders
-    )
+    assert not offenders, "kubectl rejects `exec POD COMMAND`; use `exec POD -- COMMAND`:\n" + "\n".join(offenders)
 
 
 def test_the_page_does_run_kubectl_exec_in_the_accepted_form():
     """The scan above is not vacuous: the page's own exec commands are found and pass it."""
-    found = [c for p in site_snippets() if p.parent == PAGE_DIR
-             for c in kubectl_exec_commands(p.read_text(encoding="utf-8"))]
+    found = [
+        c for p in site_snippets() if p.parent == PAGE_DIR for c in kubectl_exec_commands(p.read_text(encoding="utf-8"))
+    ]
     assert len(found) >= 2
     assert not [c for c in found if lacks_double_dash(c)]
 
@@ -125,9 +129,7 @@ def test_the_pinned_kubectl_rejects_exec_without_double_dash_offline(tmp_path):
     rejected = _offline_kubectl(tmp_path, "exec", "-ti", "kubernetes-bootcamp-abc", "bash")
     assert rejected.returncode == 1
     message = rejected.stderr.splitlines()[0]
-    assert message == (
-        "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead"
-    )
+    assert message == ("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead")
     # The page quotes kubectl's message word for word.
     assert message in PAGE.read_text(encoding="utf-8")
 
@@ -183,8 +185,9 @@ def test_the_yaml_kubectl_generates_is_valid_for_the_pinned_kubernetes(tmp_path,
 def test_the_manifest_validator_catches_a_broken_deployment(tmp_path):
     """The yaml runner's check can fail: a port given as a string is rejected."""
     broken = tmp_path / "deployment.yaml"
-    broken.write_text((PAGE_DIR / "deployment.yaml").read_text().replace(
-        "containerPort: 8080", 'containerPort: "8080"'))
+    broken.write_text(
+        (PAGE_DIR / "deployment.yaml").read_text().replace("containerPort: 8080", 'containerPort: "8080"')
+    )
     assert static.check_yaml(broken).status == "failed"
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.exercises("serverless/api-gateway-faq/index.js")
+
 PAGE = Path(__file__).resolve().parents[4] / "snippets/serverless/api-gateway-faq"
 FAQ = json.loads((PAGE / "faq.json").read_text(encoding="utf-8"))
 QUESTIONS = FAQ["questions"]

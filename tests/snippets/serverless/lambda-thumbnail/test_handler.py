@@ -13,6 +13,8 @@ import boto3
 import pytest
 from PIL import Image
 
+pytestmark = pytest.mark.exercises("serverless/lambda-thumbnail/CreateThumbnail.py")
+
 ROOT = Path(__file__).resolve().parents[4]
 PAGE = ROOT / "snippets/serverless/lambda-thumbnail"
 HANDLER = PAGE / "CreateThumbnail.py"

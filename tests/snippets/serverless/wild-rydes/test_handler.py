@@ -13,6 +13,8 @@ from types import ModuleType, SimpleNamespace
 import boto3
 import pytest
 
+pytestmark = pytest.mark.exercises("serverless/wild-rydes/requestUnicorn.py")
+
 PAGE = Path(__file__).resolve().parents[4] / "snippets/serverless/wild-rydes"
 EVENT = json.loads((PAGE / "ride-test-event.json").read_text(encoding="utf-8"))
 CONTEXT = SimpleNamespace(aws_request_id="c6af9ac6-7b61-11e6-9a41-93e812345678", function_name="RequestUnicorn")

@@ -2,8 +2,11 @@
 
     .venv/bin/python bench/gate_bench.py            # (a)-(d)
     .venv/bin/python bench/gate_bench.py --cold     # also (e): provisioning from nothing
+    .venv/bin/python bench/gate_bench.py --only-cold  # only (e); the others keep their values and dates
 
-(a) the gate's shell steps vs a plain bash script running the same commands in sequence;
+(a) the gate's shell steps vs a plain bash script running the same commands in sequence,
+    with the same services ready (the floor); the floor's steps must exit as the gate
+    expects them to, and any that did not are printed;
 (b) a rerun with nothing changed vs the full run;
 (c) a rerun after editing one snippet (seconds);
 (d) `mkdocs build --strict` of the whole site (seconds);

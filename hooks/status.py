@@ -53,7 +53,10 @@ def status_of(snippet: Path, data: dict | None) -> tuple[str, str]:
             checked += f" Exercised by {_count(tested['passed'], 'behaviour test')}: {_modules(tested)}."
         return "passed", checked
     if entry["status"] == "skipped":
-        return "skipped", f"Skipped on {when}: {entry.get('reason', 'no reason recorded')}."
+        skipped = f"Skipped on {when}: {entry.get('reason', 'no reason recorded')}."
+        if tested and tested["passed"]:
+            skipped += f" Checked offline by {_count(tested['passed'], 'behaviour test')}: {_modules(tested)}."
+        return "skipped", skipped
     return "failed", f"Failed in the gate run of {when}."
 
 

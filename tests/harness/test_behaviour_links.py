@@ -101,3 +101,16 @@ def test_behaviour_results_of_an_older_text_are_not_shown():
     document = entry_for(snippet, passed=12)
     next(iter(document["behaviour"].values()))["sha256"] = "0" * 64
     assert status.status_of(snippet, document) == ("passed", "Validated statically by ruff on 2026-01-02.")
+
+
+def test_a_skipped_step_says_which_behaviour_tests_checked_it_offline():
+    snippet = report.layout.SNIPPETS / "orchestration" / "kubernetes-basics" / "01-get-nodes.sh"
+    document = entry_for(snippet, passed=1)
+    next(iter(document["snippets"].values())).update(
+        kind="shell", status="skipped", reason="no Kubernetes cluster reachable"
+    )
+    assert status.status_of(snippet, document) == (
+        "skipped",
+        "Skipped on 2026-01-02: no Kubernetes cluster reachable. "
+        "Checked offline by 1 behaviour test: tests/snippets/x/test_x.py.",
+    )

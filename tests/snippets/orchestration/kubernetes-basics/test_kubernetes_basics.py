@@ -5,6 +5,9 @@
 * The manifests shown on the page are what `kubectl create ... --dry-run=client` generates
   (the generated YAML is the `.out` the gate compares byte for byte with kubectl's output),
   and that generated YAML is itself valid for the pinned Kubernetes version.
+* Every kubectl command of the steps that need a cluster is one the pinned kubectl accepts:
+  offline, each fails only when it contacts the (closed) server, never on its own arguments,
+  so a flag or form a new kubectl drops fails here before the live run on a cluster.
 """
 
 from __future__ import annotations
@@ -114,15 +117,22 @@ def test_the_page_does_run_kubectl_exec_in_the_accepted_form():
     assert not [c for c in found if lacks_double_dash(c)]
 
 
-def _offline_kubectl(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+CLOSED_SERVER = "127.0.0.1:9"
+
+
+def _offline_kubeconfig(tmp_path: Path) -> Path:
     # A kubeconfig naming a closed port: no request can reach anything, even by accident.
     config = tmp_path / "kubeconfig"
     config.write_text(
-        "apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: 'http://127.0.0.1:9'}}]\n"
+        f"apiVersion: v1\nkind: Config\nclusters: [{{name: c, cluster: {{server: 'http://{CLOSED_SERVER}'}}}}]\n"
         "users: [{name: u, user: {}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\n"
         "current-context: c\n"
     )
-    return kubernetes.run(list(args), str(config), timeout=30)
+    return config
+
+
+def _offline_kubectl(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return kubernetes.run(list(args), str(_offline_kubeconfig(tmp_path)), timeout=30)
 
 
 def test_the_pinned_kubectl_rejects_exec_without_double_dash_offline(tmp_path):
@@ -202,3 +212,87 @@ def test_every_step_that_needs_a_cluster_says_so():
         client_side = "--dry-run=client" in text or "--local" in text
         needs = "kubernetes" in meta.step(step.name).requires
         assert client_side != needs, f"{step.name}: client-side={client_side}, requires={needs}"
+
+
+# Runs steps in one shell with `kubectl` wrapped: each call runs the pinned kubectl and, if it
+# fails without naming the server (it stopped at its own arguments), is logged. Variables the
+# steps read from the cluster get stand-in values; curl (to the node port) is not run.
+OFFLINE_DRIVER = r"""
+log=$1; shift
+kubectl() {
+  local err
+  err=$(command kubectl "$@" 2>&1 >/dev/null </dev/null) && return 0
+  [[ $err == *"$CLOSED_SERVER"* ]] || printf '%s\n' "kubectl $* -> ${err//$'\n'/ | }" >> "$log"
+  printf '%s\n' "$*" >> "$log.calls"
+}
+curl() { :; }
+for step in "$@"; do
+  builtin source "$step"
+  POD_NAME=${POD_NAME:-kubernetes-bootcamp-5c69669756-abcde} NODE_PORT=${NODE_PORT:-31000}
+  NODE_IP=${NODE_IP:-192.0.2.10}
+done
+"""
+
+
+def _run_offline(tmp_path: Path, steps: list[Path]) -> tuple[list[str], list[str]]:
+    """(kubectl calls rejected before reaching the server, all kubectl calls that failed) for the steps."""
+    work = tmp_path / "work"
+    work.mkdir()
+    for manifest in PAGE_DIR.glob("*.yaml"):
+        (work / manifest.name).write_text(manifest.read_text())
+    driver, log = tmp_path / "driver.bash", tmp_path / "rejected.log"
+    driver.write_text(OFFLINE_DRIVER)
+    env = {
+        "PATH": f"{Path(kubernetes.kubectl()).parent}:/usr/bin:/bin",
+        "KUBECONFIG": str(_offline_kubeconfig(tmp_path)),
+        "CLOSED_SERVER": CLOSED_SERVER,
+        "HOME": str(tmp_path),
+    }
+    subprocess.run(
+        ["bash", "--noprofile", "--norc", str(driver), str(log), *map(str, steps)],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    calls = Path(f"{log}.calls")
+    return (
+        log.read_text().splitlines() if log.exists() else [],
+        calls.read_text().splitlines() if calls.exists() else [],
+    )
+
+
+def _live_steps() -> list[Path]:
+    meta = layout.page_meta(PAGE_DIR)
+    return [
+        step
+        for step in layout.steps_of(PAGE_DIR)
+        if layout.kind_of(step) == "shell" and "kubernetes" in meta.step(step.name).requires
+    ]
+
+
+@pytest.mark.exercises(*(f"orchestration/kubernetes-basics/{step.name}" for step in _live_steps()))
+def test_the_pinned_kubectl_accepts_every_command_of_the_live_steps_offline(tmp_path):
+    live = _live_steps()
+    rejected, failed_at_server = _run_offline(tmp_path, live)
+    assert rejected == []
+    # The check saw the page's commands: every live step's kubectl calls reached the server.
+    assert len(failed_at_server) >= len(live) and any(c.startswith("exec ") for c in failed_at_server)
+
+
+@pytest.mark.parametrize(
+    "command, refusal",
+    [
+        ('kubectl exec -ti "$POD_NAME" bash', "is not supported anymore"),
+        ("kubectl get pods --show-lables", "unknown flag: --show-lables"),
+        ("kubectl rollout statuss deployments/kubernetes-bootcamp", "unknown command"),
+        ("kubectl run bootcamp --image=bootcamp --generator=run-pod/v1", "unknown flag: --generator"),
+    ],
+)
+def test_the_offline_check_catches_a_form_kubectl_rejects(tmp_path, command, refusal):
+    step = tmp_path / "step.sh"
+    step.write_text(command + "\n")
+    rejected, _ = _run_offline(tmp_path, [step])
+    assert len(rejected) == 1 and refusal in rejected[0]

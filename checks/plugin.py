@@ -36,7 +36,6 @@ class SnippetItem(pytest.Item):
     reused: dict | None = None  # an earlier result standing for this run
 
     def runtest(self) -> None:
-        key = self.key or cache.key_for(self.kind, self.path, self.page_dir)
         if self.reused is not None:
             outcome = session.Outcome(
                 self.reused["status"],
@@ -50,7 +49,7 @@ class SnippetItem(pytest.Item):
         else:
             outcome = static.RUNNERS[self.kind](self.path)
         if self.reused is None:
-            cache.remember(self.config, self.nodeid, key, outcome)
+            cache.remember(self.config, self.nodeid, self.key, outcome)
         self.outcome = outcome
         self.user_properties.append(("checked_by", outcome.checked_by))
         self.user_properties.append(("requires", outcome.requires))

@@ -28,16 +28,17 @@ __dsp_save() {
   local __dsp_rc=$?
   set +eu +o pipefail
   {
-    local __dsp_name __dsp_decl
+    local __dsp_name __dsp_decl __dsp_attrs
     for __dsp_name in $(compgen -v); do
       case $__dsp_name in
         BASH*|EUID|PPID|UID|SHELLOPTS|GROUPS|FUNCNAME|LINENO|RANDOM|SRANDOM|SECONDS|EPOCH*|\
         PIPESTATUS|_|DIRSTACK|HIST*|OLDPWD|PWD|SHLVL|COLUMNS|LINES|OPTIND|OPTARG|OPTERR|\
         __dsp*|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|IFS|PS4|COMP_WORDBREAKS|MAILCHECK) continue ;;
       esac
-      [[ ${!__dsp_name@a} == *r* ]] && continue
+      __dsp_attrs=${!__dsp_name@a}
+      [[ $__dsp_attrs == *r* ]] && continue
       # ${name@A} declares a scalar without a subshell; arrays need declare -p.
-      if [[ ${!__dsp_name@a} == *[aA]* ]]; then
+      if [[ $__dsp_attrs == *[aA]* ]]; then
         __dsp_decl=$(declare -p "$__dsp_name" 2>/dev/null) || continue
       else
         __dsp_decl=${!__dsp_name@A}

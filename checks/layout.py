@@ -6,6 +6,8 @@ Inside it:
 * `<step>.<ext>`        a snippet shown on the page (its kind comes from its name);
 * `<step>.out`          the expected output of `<step>`, shown on the page as an output block;
 * `<step>.check.sh`     a hidden assertion run right after `<step>` in the page session;
+
+  (`<step>` is the step name: see `step_name`, e.g. `Dockerfile.dev` owns `Dockerfile.dev.out`)
 * `_page.yml`           metadata: timeouts, requirements, fixtures (see CONTRIBUTING.md).
 """
 
@@ -13,12 +15,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:
+    from checks.page_metadata import PageMeta
 
 ROOT = Path(os.environ.get("DSP_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 DOCS = ROOT / "docs"
@@ -65,10 +67,10 @@ def kind_of(path: Path) -> str | None:
     name = path.name
     if name.endswith(".check.sh"):
         return "assertion"
-    if name == "Dockerfile" or name.endswith(".Dockerfile") or name.startswith("Dockerfile."):
-        return "dockerfile"
-    if path.suffix == ".out":
+    if path.suffix == ".out":  # before Dockerfile.*: `Dockerfile.out` is the output of `Dockerfile`
         return "output"
+    if is_dockerfile(name):
+        return "dockerfile"
     return KINDS.get(path.suffix.lower())
 
 
@@ -110,68 +112,12 @@ def all_includes() -> dict[Path, list[tuple[Path, int]]]:
     return found
 
 
-@dataclass
-class StepMeta:
-    timeout: float = DEFAULT_TIMEOUT
-    requires: list[str] = field(default_factory=list)
-    exit_code: int = 0
-    otherwise: str | None = None  # step to run instead when a requirement is missing
-    input: str | None = None  # text fed to the step's stdin (else /dev/null)
-    tty: bool = False  # run on a pseudo-terminal; `input` is then typed at its prompts
-    # `run: false` + `reason:`: a step that cannot run here (it needs a remote machine, systemd,
-    # ...) is validated statically with shellcheck instead, and the reason is reported.
-    run: bool = True
-    reason: str | None = None
-
-
-@dataclass
-class PageMeta:
-    path: Path
-    timeout: float = DEFAULT_TIMEOUT
-    requires: list[str] = field(default_factory=list)
-    fixtures: list[str] = field(default_factory=list)
-    steps: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def step(self, name: str) -> StepMeta:
-        raw = {"timeout": self.timeout, **self.steps.get(name, {})}
-        raw["requires"] = list(self.requires) + list(raw.get("requires", []))
-        return StepMeta(**raw)
-
-
-PAGE_KEYS = {"timeout", "requires", "fixtures", "steps"}
-STEP_KEYS = {"timeout", "requires", "exit_code", "otherwise", "run", "reason", "input", "tty"}
-
-
 @cache
 def page_meta(page_dir: Path) -> PageMeta:
-    """Read `_page.yml`; errors name the file and line."""
-    path = page_dir / METADATA_NAME
-    if not path.exists():
-        return PageMeta(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise LayoutError(
-            path, f"malformed YAML: {getattr(error, 'problem', error)}", line
-        ) from None
-    if not isinstance(raw, dict):
-        raise LayoutError(path, "must be a mapping")
-    unknown = set(raw) - PAGE_KEYS
-    if unknown:
-        raise LayoutError(path, f"unknown keys {sorted(unknown)}; expected {sorted(PAGE_KEYS)}")
-    for name, step in (raw.get("steps") or {}).items():
-        if not (page_dir / name).exists():
-            raise LayoutError(path, f"steps: {name!r} is not a file in {relative(page_dir)}")
-        if not isinstance(step, dict) or set(step) - STEP_KEYS:
-            raise LayoutError(path, f"steps: {name!r} takes only {sorted(STEP_KEYS)}")
-        fallback = step.get("otherwise")
-        if fallback is not None and (fallback == name or not (page_dir / str(fallback)).is_file()):
-            raise LayoutError(path, f"steps: {name!r}: otherwise: {fallback!r} is not another step of the page")
-        if step.get("run", True) is False and not str(step.get("reason") or "").strip():
-            raise LayoutError(path, f"steps: {name!r} has run: false but no reason: say why it cannot run")
-    return PageMeta(path, **{key: value for key, value in raw.items() if value is not None})
+    """The page's `_page.yml`, validated (see page_metadata.py); errors name the file and line."""
+    from checks import page_metadata  # it builds on this module
+
+    return page_metadata.read(page_dir)
 
 
 def steps_of(page_dir: Path) -> list[Path]:
@@ -190,36 +136,60 @@ def steps_of(page_dir: Path) -> list[Path]:
     return [p for p in ordered if kind_of(p) not in ("output", "assertion") and not is_metadata(p)]
 
 
+def is_dockerfile(name: str) -> bool:
+    return name == "Dockerfile" or name.endswith(".Dockerfile") or name.startswith("Dockerfile.")
+
+
+PARTS = (".check.sh", ".out")  # what hangs on a step: `<step name><part>`
+
+
 def step_name(path: Path) -> str:
-    """The name a step's output, assertion and metadata hang on: the file name less its extension."""
+    """The name a step's output and assertion hang on: `<step name>.out`, `<step name>.check.sh`.
+
+    It is the file name less the extension that gives its kind. A Dockerfile's kind is in
+    its name, not in an extension, so its whole name is its step name: `Dockerfile.dev`
+    and `app.Dockerfile` own `Dockerfile.dev.out` and `app.Dockerfile.out`, and so clash
+    neither with `Dockerfile` nor with `app.sh`.
+    """
     name = path.name
-    for suffix in (".check.sh", ".out"):
-        if name.endswith(suffix):
-            return name.removesuffix(suffix)
-    return path.stem if path.suffix else name
+    for part in PARTS:
+        if name.endswith(part):
+            return name.removesuffix(part)
+    if is_dockerfile(name) or not path.suffix:
+        return name
+    return path.stem
+
+
+def is_step(path: Path) -> bool:
+    """A file of a known kind that is shown on a page, rather than a part of a step."""
+    return path.is_file() and kind_of(path) not in ("output", "assertion", None) and not is_metadata(path)
+
+
+def steps_named(page_dir: Path, name: str) -> list[Path]:
+    return sorted(p for p in page_dir.iterdir() if is_step(p) and step_name(p) == name)
 
 
 def same_step_name(path: Path) -> list[Path]:
-    """Other steps of the page with the same step name (e.g. run.sh and run.bash)."""
-    if kind_of(path) in ("output", "assertion") or is_metadata(path):
+    """Other steps of the page whose output and assertion would be the same files as this one's.
+
+    run.sh and run.bash would both own run.out; Dockerfile and Dockerfile.dev would not.
+    """
+    if not is_step(path):
         return []
-    return sorted(
-        other
-        for other in path.parent.iterdir()
-        if other != path
-        and other.is_file()
-        and kind_of(other) not in ("output", "assertion", None)
-        and step_name(other) == step_name(path)
-    )
+    return [other for other in steps_named(path.parent, step_name(path)) if other != path]
+
+
+def step_of(part: Path) -> Path | None:
+    """The step an output or assertion belongs to, if the page has it."""
+    steps = steps_named(part.parent, step_name(part))
+    return steps[0] if steps else None
 
 
 def output_of(step: Path) -> Path | None:
-    candidate = (
-        step.with_name(step.stem + ".out") if step.suffix else step.with_name(step.name + ".out")
-    )
+    candidate = step.with_name(step_name(step) + ".out")
     return candidate if candidate.exists() else None
 
 
 def assertion_of(step: Path) -> Path | None:
-    candidate = step.with_name(step.stem + ".check.sh")
+    candidate = step.with_name(step_name(step) + ".check.sh")
     return candidate if candidate.exists() else None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import cache, layout, report, session
+from checks import cache, layout, page_order, report, session
 from checks.runners import static
 from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: F401 - registers services
 
@@ -136,10 +136,7 @@ class SnippetFile(pytest.File):
 
 
 def _step_for(part: Path) -> Path:
-    stem = part.name.removesuffix(".check.sh").removesuffix(".out")
-    siblings = [p for p in part.parent.iterdir() if p.stem == stem or p.name == stem]
-    steps = [p for p in siblings if layout.kind_of(p) not in ("output", "assertion")]
-    return steps[0] if steps else part.with_name(stem + ".sh")
+    return layout.step_of(part) or part.with_name(layout.step_name(part) + ".sh")
 
 
 def pytest_collect_file(file_path: Path, parent):
@@ -160,6 +157,22 @@ def pytest_addoption(parser) -> None:
         dest="no_cache",
         help="run every snippet, ignoring results reused from earlier runs with unchanged inputs",
     )
+    page_order.add_options(group)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    page_order.configure_node(node)
+
+
+def pytest_report_header(config) -> str | None:
+    return page_order.describe(config)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    described = page_order.describe(config)
+    if described:
+        terminalreporter.write_line(described)
 
 
 EXERCISES = "exercises"
@@ -172,6 +185,7 @@ def pytest_configure(config) -> None:
         "its results show on their status lines",
     )
     session.run_id()
+    page_order.configure(config)
     capture = config.pluginmanager.getplugin("capturemanager")
     if capture is not None:
         engine.show_progress = capture.global_and_fixture_disabled
@@ -182,22 +196,17 @@ def pytest_configure(config) -> None:
 @pytest.hookimpl(tryfirst=True)  # before xdist turns xdist_group marks into scheduling groups
 def pytest_collection_modifyitems(session, config, items) -> None:
     """Steps run in page order; a page stays on one xdist worker."""
-    order: dict[Path, int] = {}
-    steps: dict[Path, list[Path]] = {}
+    snippet_items = [item for item in items if isinstance(item, SnippetItem)]
+    collected = list(dict.fromkeys(item.page_dir.resolve() for item in snippet_items))
+    order = {page_dir: rank for rank, page_dir in enumerate(page_order.arrange(config, collected))}
+    steps = {page_dir: layout.steps_of(page_dir) for page_dir in collected}
 
-    def key(item) -> tuple[int, int]:
-        if not isinstance(item, SnippetItem):
-            return (0, 0)
-        page_dir = item.page_dir.resolve()
-        if page_dir not in order:
-            order[page_dir] = len(order)
-            steps[page_dir] = layout.steps_of(page_dir)
-        path = item.path.resolve()
+    def key(item: SnippetItem) -> tuple[int, int]:
+        page_dir, path = item.page_dir.resolve(), item.path.resolve()
         return (order[page_dir], steps[page_dir].index(path) if path in steps[page_dir] else 0)
 
-    _mark_reusable(config, [item for item in items if isinstance(item, SnippetItem)])
+    _mark_reusable(config, snippet_items)
     positions = {id(item): index for index, item in enumerate(items)}
-    snippet_items = [item for item in items if isinstance(item, SnippetItem)]
     for item in snippet_items:
         item.add_marker(pytest.mark.xdist_group(layout.relative(item.page_dir)))
     snippet_items.sort(key=lambda item: (key(item), positions[id(item)]))

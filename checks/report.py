@@ -45,6 +45,7 @@ def environment_versions(used: set[str]) -> dict[str, str]:
     found: dict[str, str | None] = {"Python": platform.python_version()}
     if "docker" in used:
         found["Docker Engine"] = _version(["docker", "version", "--format", "{{.Server.Version}}"])
+        found["Docker images"] = _image_source()
     if "aws" in used or "python" in used:
         for package in ("moto", "awscli", "boto3"):
             try:
@@ -57,6 +58,14 @@ def environment_versions(used: set[str]) -> dict[str, str]:
     if "node" in used or "aws" in used:
         found["Node.js"] = _version(["node", "--version"])
     return {name: value for name, value in found.items() if value}
+
+
+def _image_source() -> str | None:
+    from checks.services import engine
+
+    source = engine.image_source()
+    return {"stand-ins": "stand-in images (built from Debian packages, served by a local registry mirror)",
+            "registry": "images as published on Docker Hub"}.get(source or "")
 
 
 def _kubectl(kubectl: Path) -> str | None:
@@ -138,6 +147,7 @@ class Recorder:
             "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
             "ci": bool(os.environ.get("CI")),
             "environment": environment_versions(used),
+            "packages": __import__("checks.versions").versions.locked_versions(),  # every locked package
             "snippets": dict(sorted(merged.items())),
             "behaviour": dict(sorted(behaviour.items())),
         }

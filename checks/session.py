@@ -92,6 +92,9 @@ class PageSession:
         except Exception as error:  # e.g. the AWS guard refusing the step
             return Outcome("failed", f"{layout.relative(step)}: {error}")
         result = self._execute(step, meta.timeout, input=meta.input, tty=meta.tty)
+        violation = environment.violation_after_step(self)
+        if violation:
+            return Outcome("failed", f"{layout.relative(step)}: {violation}", result.output, result.duration)
         outcome = self._judge(step, result, meta.exit_code)
         outcome.requires = requires
         assertion = layout.assertion_of(step)

@@ -77,7 +77,8 @@ def _count(number: int, noun: str) -> str:
 def _against(requires: list[str], environment: dict[str, str]) -> str:
     parts = []
     if "docker" in requires and "Docker Engine" in environment:
-        parts.append(f"Docker Engine {environment['Docker Engine']}")
+        standins = environment.get("Docker images", "").startswith("stand-in")
+        parts.append(f"Docker Engine {environment['Docker Engine']}" + (" with stand-in images" if standins else ""))
     if "aws" in requires and "moto" in environment:
         parts.append(f"moto {environment['moto']} (AWS CLI {environment.get('awscli', '?')})")
     if "kubernetes" in requires and "kubectl" in environment:

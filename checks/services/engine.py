@@ -33,11 +33,14 @@ import docker.errors
 import requests
 
 from checks.runners import sandbox
-from checks.services import environment
+from checks.services import authz_plugin, environment, policy
 
 STATE = Path(os.environ.get("DSP_ENGINE_STATE", "/tmp/dsp-engine"))
 REGISTRY_ADDR = "127.0.0.1:5000"
 REGISTRY_DATA = Path(os.environ.get("DSP_REGISTRY_DATA", "/var/lib/dsp-registry"))
+# Parent of the data roots of engines the gate starts: each start gets an empty one, so
+# no image, network or volume of an earlier run can change a page's verdict.
+ENGINE_DATA = Path(os.environ.get("DSP_ENGINE_DATA", "/var/lib/dsp-engine"))
 LABEL = "dsp.run"
 # What the Docker SDK raises when the engine is gone (it does not wrap transport errors).
 ENGINE_ERRORS = (docker.errors.DockerException, requests.exceptions.RequestException)
@@ -164,13 +167,60 @@ def start_dockerd(mirror: bool) -> None:
             "no Docker Engine is reachable and dockerd is not installed "
             "(run ./gate, which installs Debian's docker.io, or start Docker yourself)"
         )
-    command = [binary, "--pidfile", str(STATE / "dockerd.pid.internal")]
+    # The engine policy answers dockerd's every API call (policy.py), so it starts first; a
+    # new one replaces one left running, and revives a dockerd that lost its plugin.
+    old = _started_pid("authz")
+    if old:
+        os.kill(old, signal.SIGTERM)
+        _wait_for(lambda: not alive(old), "the old engine policy plugin", 10)
+    plugin = _start([sys.executable, "-m", "checks.services.authz_plugin", "--socket", str(authz_plugin.SOCKET)],
+                    "authz.log")  # fmt: skip
+    (STATE / "authz.pid").write_text(str(plugin.pid))
+    _wait_for(authz_plugin.ready, "the engine policy plugin", 10)
+    if _started_pid("dockerd"):
+        _wait_for(reachable, "dockerd", 60)
+        return
+    data_root = fresh_data_root()
+    command = [
+        binary,
+        "--pidfile", str(STATE / "dockerd.pid.internal"),
+        "--data-root", str(data_root),
+        # Published ports default to loopback at the engine, whatever a command line says.
+        "--ip", "127.0.0.1",
+        "--authorization-plugin", authz_plugin.NAME,
+    ]
     if mirror:
         command += ["--registry-mirror", f"http://{REGISTRY_ADDR}"]
     log("starting dockerd" + (" with the local registry as its mirror" if mirror else ""))
     process = _start(command, "dockerd.log")
     (STATE / "dockerd.pid").write_text(str(process.pid))
     _wait_for(reachable, "dockerd", 60)
+
+
+def fresh_data_root() -> Path:
+    """An empty data root for a dockerd about to start; earlier ones are removed."""
+    remove_data_roots()
+    ENGINE_DATA.mkdir(parents=True, exist_ok=True)
+    data_root = ENGINE_DATA / f"docker-{os.getpid()}-{int(time.time())}"
+    data_root.mkdir()
+    return data_root
+
+
+def remove_data_roots() -> None:
+    """Remove the data roots of engines the gate started (none of them is running)."""
+    for old in ENGINE_DATA.iterdir() if ENGINE_DATA.exists() else []:
+        _unmount_below(old)
+        shutil.rmtree(old, ignore_errors=True)
+        if old.exists():
+            log(f"could not remove the old engine data root {old}; the next start tries again")
+
+
+def _unmount_below(directory: Path) -> None:
+    """Unmount what a killed dockerd left mounted under its data root (overlays, netns)."""
+    mounts = Path("/proc/self/mounts").read_text().splitlines()
+    points = [line.split()[1] for line in mounts if line.split()[1].startswith(f"{directory}/")]
+    for point in sorted(points, key=len, reverse=True):
+        subprocess.run(["umount", "-l", point], capture_output=True)
 
 
 def _started_pid(name: str) -> int | None:
@@ -220,6 +270,13 @@ def ensure() -> str | None:
     return None
 
 
+def image_source() -> str | None:
+    """Where this engine's images come from: "stand-ins" (the local mirror) or "registry"."""
+    if not reachable():
+        return None
+    return "stand-ins" if _uses_local_mirror() else "registry"
+
+
 def _uses_local_mirror() -> bool:
     mirrors = client().info().get("RegistryConfig", {}).get("Mirrors") or []
     return any(REGISTRY_ADDR in m for m in mirrors)
@@ -233,12 +290,14 @@ def release() -> None:
         (STATE / "users" / str(os.getpid())).unlink(missing_ok=True)
         if _live_users():
             return
-        for name in ("dockerd", "registry"):
+        for name in ("dockerd", "authz", "registry"):  # the plugin answers dockerd until it stops
             pid = _started_pid(name)
             if pid:
                 log(f"stopping the {name} this gate started (pid {pid})")
                 os.kill(pid, signal.SIGTERM)
                 _wait_for(lambda p=pid: not alive(p), name, 30)
+                if name == "dockerd":
+                    remove_data_roots()
             (STATE / f"{name}.pid").unlink(missing_ok=True)
 
 
@@ -428,6 +487,7 @@ def _docker_available() -> str | None:
 environment.PROVIDERS.append(provide)
 environment.CLEANERS.append(clean_session)
 environment.ON_USE["docker"] = note_docker_session
+environment.AFTER_STEP.append(policy.violation_on_foreign_engine)  # a no-op where dsp-policy polices
 
 # Capabilities that need the engine register with it (imported last: it imports this module).
 from checks.services import swarm  # noqa: E402, F401

@@ -32,6 +32,9 @@ CLEANERS: list[Callable[[PageSession], None]] = []
 ON_USE: dict[str, Callable[[PageSession], None]] = {}
 # A vetter returns why a step must not run at all (it is then failed, never run), or None.
 VETTERS: list[Callable[[Path], str | None]] = []
+# An after-step check returns why a step that ran must fail after all (e.g. a container it made
+# breaks the engine policy where no plugin polices the engine), or None.
+AFTER_STEP: list[Callable[[PageSession], str | None]] = []
 # A snippet whose text matches the pattern needs the capability even if _page.yml is silent.
 IMPLIED: dict[str, re.Pattern[str]] = {"docker": re.compile(r"^[^#\n]*\bdocker\b", re.M)}
 
@@ -69,6 +72,14 @@ def requirements_of(snippet: Path, declared: list[str]) -> list[str]:
 def refusal(step: Path) -> str | None:
     for vet in VETTERS:
         reason = vet(step)
+        if reason:
+            return reason
+    return None
+
+
+def violation_after_step(session: PageSession) -> str | None:
+    for check in AFTER_STEP:
+        reason = check(session)
         if reason:
             return reason
     return None

@@ -1,9 +1,10 @@
 """Bad input: each problem gets a clear error naming the file (and line), and the run goes on.
 
 Covered here: an include of a missing snippet, a code block with no check, a snippet of
-unknown kind, malformed YAML or JSON metadata, an unbound variable, a command waiting for
-a TTY or for stdin, a command that never ends, output that differs from the expected, a
-snippet writing outside its work directory, two snippets with the same id.
+unknown kind, malformed YAML or JSON metadata, metadata of the wrong type, an unbound
+variable, a command waiting for a TTY or for stdin, a command that never ends, output that
+differs from the expected, a snippet writing outside its work directory, two snippets with
+the same id, malformed HTML.
 """
 
 import subprocess
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import coverage
-from checks.runners import sandbox
+from checks import coverage, layout
+from checks.runners import sandbox, static
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -137,6 +138,65 @@ def test_malformed_page_metadata_names_file_and_line(run_gate):
     assert "snippets/sec/page/_page.yml:4: malformed YAML" in result.stdout
 
 
+def page_folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    folder = tmp_path / "snippets" / "sec" / "page"
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("metadata", "line", "message"),
+    [
+        ("timeout: 60\nrequires: docker\n", 2, "requires: must be a list of capability names, got the string 'docker'"),
+        ("# seconds\n\ntimeout: 5m\n", 3, "timeout: must be a positive number of seconds, got the string '5m'"),
+        ("timeout: 60\nsteps: [01.sh]\n", 2, "steps: must be a mapping of step file names to their settings, got the list ['01.sh']"),
+        ("fixtures: logo.png\n", 1, "fixtures: must be a list of file names, got the string 'logo.png'"),
+        ("steps:\n  01.sh:\n    exit_code: 1\n    timeout: 0\n", 4, "steps: '01.sh': timeout: must be a positive number of seconds, got 0"),
+        ("steps:\n  01.sh:\n    requires:\n      - docker\n      - 5\n", 5, "steps: '01.sh': requires: item 2 must be a capability name, got 5"),
+        ("steps:\n  01.sh:\n    tty: 'yes'\n", 3, "steps: '01.sh': tty: must be true or false, got the string 'yes'"),
+        ("timeout: 5\nretries: 3\n", 2, "unknown key 'retries': a page takes only ['fixtures', 'requires', 'steps', 'timeout']"),
+        ("steps:\n  01.sh:\n    terminal: true\n", 3, "steps: '01.sh': unknown key 'terminal': a step takes only"),
+        ("steps:\n  01.sh:\n    timeout: 5\n    otherwise: 01.sh\n", 4, "steps: '01.sh': otherwise: '01.sh' is not another step of the page"),
+        ("timeout: 5\nsteps:\n  01.sh: {run: false}\n", 3, "steps: '01.sh' has run: false but no reason"),
+        ("steps:\n  01.sh: {}\n  02.sh: {}\n", 3, "steps: '02.sh' is not a file in"),
+        ("fixtures:\n  - logo.png\n  - logo.svg\n", 3, "fixtures: 'logo.svg' is not a file in"),
+        ("steps:\n  01.sh: {timeout: 5}\n  01.sh: {timeout: 9}\n", 3, "'01.sh' is given twice (first on line 2)"),
+    ],
+)
+def test_page_metadata_of_the_wrong_shape_names_file_line_and_key(tmp_path, metadata, line, message):
+    folder = page_folder(tmp_path, {"01.sh": "true\n", "logo.png": "", "_page.yml": metadata})
+    with pytest.raises(layout.LayoutError) as raised:
+        layout.page_meta(folder)
+    assert raised.value.line == line
+    assert str(raised.value).startswith(f"{layout.relative(folder / '_page.yml')}:{line}: ")
+    assert message in str(raised.value)
+    assert "pydantic" not in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_page_metadata_keeps_lists_as_lists_and_merges_page_and_step_settings(tmp_path):
+    metadata = "timeout: 30\nrequires: [docker]\nfixtures: [logo.png]\nsteps:\n  01.sh: {requires: [swarm-vip]}\n  02.sh: {timeout: 5}\n"
+    folder = page_folder(tmp_path, {"01.sh": "", "02.sh": "", "logo.png": "", "_page.yml": metadata})
+    meta = layout.page_meta(folder)
+    assert meta.fixtures == ["logo.png"] and "logo" not in meta.fixtures
+    assert (meta.step("01.sh").requires, meta.step("01.sh").timeout) == (["docker", "swarm-vip"], 30)
+    assert (meta.step("02.sh").requires, meta.step("02.sh").timeout) == (["docker"], 5)
+
+
+def test_page_metadata_of_the_wrong_type_fails_the_run_naming_file_and_line(run_gate):
+    result = run_gate(
+        {
+            "docs/sec/page.md": "# P\n",
+            "snippets/sec/page/01.sh": "true\n",
+            "snippets/sec/page/_page.yml": "# Metadata\nrequires: docker\n",
+        }
+    )
+    assert result.returncode == 1
+    assert "snippets/sec/page/_page.yml:2: requires: must be a list of capability names, got the string 'docker'" in result.stdout
+    assert "Traceback" not in result.stdout
+
+
 def test_malformed_json_names_file_and_line(run_gate):
     result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/p.json": '{\n  "a": 1,\n}\n'})
     assert "snippets/sec/page/p.json:3: malformed JSON" in result.stdout
@@ -166,6 +226,53 @@ def test_two_steps_with_the_same_name_are_an_error_naming_both(run_gate):
         }
     )
     assert "snippets/sec/page/01-run.bash: has the same step name as snippets/sec/page/01-run.sh" in result.stdout
+
+
+@pytest.mark.parametrize("names", [("Dockerfile", "Dockerfile.dev"), ("app.sh", "app.Dockerfile")])
+def test_steps_whose_outputs_are_different_files_do_not_clash(tmp_path, names):
+    folder = page_folder(tmp_path, dict.fromkeys(names, ""))
+    assert [layout.same_step_name(folder / name) for name in names] == [[], []]
+    outputs = {layout.step_name(folder / name) + ".out" for name in names}
+    assert len(outputs) == 2
+
+
+def test_a_dockerfile_variant_owns_its_own_output_and_assertion(tmp_path):
+    folder = page_folder(tmp_path, {"Dockerfile": "", "Dockerfile.dev": "", "Dockerfile.dev.out": "", "Dockerfile.check.sh": ""})
+    assert layout.output_of(folder / "Dockerfile.dev") == folder / "Dockerfile.dev.out"
+    assert layout.output_of(folder / "Dockerfile") is None
+    assert layout.assertion_of(folder / "Dockerfile") == folder / "Dockerfile.check.sh"
+    assert layout.step_of(folder / "Dockerfile.dev.out") == folder / "Dockerfile.dev"
+    assert layout.kind_of(folder / "Dockerfile.out") == "output"
+
+
+def test_steps_that_would_share_an_output_still_clash(tmp_path):
+    folder = page_folder(tmp_path, {"run.sh": "", "run.bash": "", "run.out": ""})
+    assert layout.same_step_name(folder / "run.sh") == [folder / "run.bash"]
+    assert layout.same_step_name(folder / "run.out") == []
+
+
+def test_valid_html5_that_omits_optional_end_tags_passes(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<!DOCTYPE html>\n<title>t</title>\n<p>one<p>two\n<ul><li>a<li>b</ul>\n")
+    outcome = static.check_html(page)
+    assert outcome.status == "passed", outcome.output
+
+
+@pytest.mark.parametrize(
+    ("markup", "line"),
+    [
+        ("<!DOCTYPE html>\n<title>t</title>\n<div><span></div>\n", 3),
+        ("<!DOCTYPE html>\n<title>t</title>\n<p>a</p>\n</p>\n", 4),
+        ('<!DOCTYPE html>\n<title>t</title>\n<a href="/x>link</a>\n', 4),
+        ("<title>no doctype: quirks mode</title>\n", 1),
+    ],
+)
+def test_broken_html_fails_naming_file_and_line(tmp_path, markup, line):
+    page = tmp_path / "index.html"
+    page.write_text(markup)
+    outcome = static.check_html(page)
+    assert outcome.status == "failed"
+    assert outcome.message.startswith(f"{layout.relative(page)}:{line}: malformed HTML: ")
 
 
 needs_sandbox = pytest.mark.skipif(bool(sandbox.unavailable()), reason=str(sandbox.unavailable()))

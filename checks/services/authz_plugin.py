@@ -37,16 +37,13 @@ CONTENT_TYPE = "application/vnd.docker.plugins.v1+json"
 
 
 def decide(request: dict) -> dict:
-    """The answer to an AuthZReq."""
-    body = request.get("RequestBody")
-    reason = policy.request_refusal(
-        str(request.get("RequestMethod") or ""),
-        str(request.get("RequestURI") or ""),
-        base64.b64decode(body) if body else None,
-    )
+    """The answer to an AuthZReq (dockerd spells the fields RequestMethod, RequestUri, RequestBody)."""
+    fields = {key.casefold(): value for key, value in request.items()}
+    method, uri, body = (fields.get(f"request{name}") for name in ("method", "uri", "body"))
+    reason = policy.request_refusal(str(method or ""), str(uri or ""), base64.b64decode(body) if body else None)
     if reason is None:
         return {"Allow": True}
-    log(f"refused {request.get('RequestMethod')} {request.get('RequestURI')}: {reason}")
+    log(f"refused {method} {uri}: {reason}")
     return {"Allow": False, "Msg": f"{policy.REFUSES} {reason}"}
 
 

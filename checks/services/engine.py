@@ -181,6 +181,7 @@ def start_dockerd(mirror: bool) -> None:
         _wait_for(reachable, "dockerd", 60)
         return
     data_root = fresh_data_root()
+    _remove_orphan_bridge()
     command = [
         binary,
         "--pidfile", str(STATE / "dockerd.pid.internal"),
@@ -204,6 +205,23 @@ def fresh_data_root() -> Path:
     data_root = ENGINE_DATA / f"docker-{os.getpid()}-{int(time.time())}"
     data_root.mkdir()
     return data_root
+
+
+def _remove_orphan_bridge() -> None:
+    """Delete a docker0 left by an engine that has stopped: dockerd 20.10 adopts an existing
+    bridge's address as the network's Gateway, so `docker network inspect bridge` would
+    differ between a machine's first run and its later ones."""
+    if Path("/sys/class/net/docker0").exists() and not _any_dockerd_running():
+        log("removing the docker0 bridge a stopped engine left, so this engine starts as on a fresh machine")
+        subprocess.run(["ip", "link", "delete", "docker0"], capture_output=True)
+
+
+def _any_dockerd_running() -> bool:
+    for stat in Path("/proc").glob("[0-9]*/comm"):
+        with contextlib.suppress(OSError):
+            if stat.read_text().strip() == "dockerd":
+                return True
+    return False
 
 
 def remove_data_roots() -> None:

@@ -84,7 +84,7 @@ CMD ["node"]
 """
 
 # Raised whenever what a stand-in holds changes, so registries filled earlier are refilled.
-STANDIN_VERSION = "4"
+STANDIN_VERSION = "5"
 
 # name -> (builder, tags). Every tag a page uses must be listed: others still fail offline.
 IMAGES: dict[str, tuple[str, list[str]]] = {
@@ -127,6 +127,10 @@ OS_RELEASE: dict[tuple[str, str], str] = {
     ("ubuntu", "24.04"): UBUNTU_RELEASE.format(pretty="24.04 LTS"),
     ("ubuntu", "latest"): UBUNTU_RELEASE.format(pretty="LTS (stand-in for ubuntu:latest)"),
 }
+
+
+# The default command of the upstream images made from one root file system.
+UPSTREAM_CMD: dict[str, list[str]] = {"alpine": ["/bin/sh"], "busybox": ["sh"], "ubuntu": ["/bin/bash"]}
 
 
 def os_release(name: str, tag: str) -> str | None:
@@ -182,16 +186,17 @@ def _own_image(api: docker.DockerClient, built: dict[str, str], name: str, tag: 
     builder = IMAGES[name][0]
     release = os_release(name, tag)
     source = built[builder]
-    if release is not None:
-        if builder not in ROOTFS:
-            raise RuntimeError(f"stand-in {name}:{tag}: an os-release needs a root file system builder")
+    if builder in ROOTFS:
         rootfs, cmd = ROOTFS[builder]
         with tempfile.TemporaryDirectory() as scratch:
             tar = Path(scratch, "rootfs.tar")
             shutil.copy(rootfs, tar)
-            _replace_in_tar(tar, "usr/lib/os-release", release)
-            source = _build_from_rootfs(api, tar, cmd, f"dsp-standin/{name}:{tag}-rootfs")
+            if release is not None:
+                _replace_in_tar(tar, "usr/lib/os-release", release)
+            source = _build_from_rootfs(api, tar, UPSTREAM_CMD.get(name, cmd), f"dsp-standin/{name}:{tag}-rootfs")
         built[f"{name}:{tag} rootfs"] = source
+    elif release is not None:
+        raise RuntimeError(f"stand-in {name}:{tag}: an os-release needs a root file system builder")
     own = f"dsp-standin/{name}:{tag}"
     _load_labelled(api, source, identity(name, tag), own)
     built[f"{name}:{tag}"] = own

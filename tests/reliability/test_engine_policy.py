@@ -9,6 +9,7 @@ get past the old argv checks runs as a page step through the gate on the real en
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -22,6 +23,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import docker.errors
 import pytest
 
 from checks.services import authz_plugin, policy
@@ -183,7 +185,8 @@ def plugin(tmp_path):
 
 
 def ask(path: Path, method: str, uri: str, body: bytes | None = None) -> dict:
-    payload = {"RequestMethod": method, "RequestURI": uri, "RequestBody": body and base64.b64encode(body).decode()}
+    # As dockerd 20.10 sends it (`RequestUri`, the body base64-encoded).
+    payload = {"RequestMethod": method, "RequestUri": uri, "RequestBody": body and base64.b64encode(body).decode()}
     status, answer = authz_plugin.call("/AuthZPlugin.AuthZReq", payload, path=path)
     assert status == 200
     return answer
@@ -195,7 +198,7 @@ def test_the_plugin_speaks_dockers_authz_protocol(plugin):
     assert ask(path, "GET", "/v1.41/version") == {"Allow": True}
     refused = ask(path, "POST", "/v1.41/containers/create", b'{"HostConfig": {"Privileged": true}}')
     assert refused["Allow"] is False and refused["Msg"].startswith("the gate's engine policy refuses a privileged")
-    assert authz_plugin.call("/AuthZPlugin.AuthZRes", {"RequestURI": "/x"}, path=path) == (200, {"Allow": True})
+    assert authz_plugin.call("/AuthZPlugin.AuthZRes", {"RequestUri": "/x"}, path=path) == (200, {"Allow": True})
     assert authz_plugin.call("/Nothing", path=path)[0] == 404
 
 
@@ -208,7 +211,7 @@ def test_the_plugin_answers_every_request_and_a_broken_one_is_denied_with_the_er
     assert answer["Allow"] is False and "failed" in answer["Msg"]
     with socket.socket(socket.AF_UNIX) as raw:  # chunked, which Go's client may send
         raw.connect(str(path))
-        body = json.dumps({"RequestMethod": "GET", "RequestURI": "/_ping"}).encode()
+        body = json.dumps({"RequestMethod": "GET", "RequestUri": "/_ping"}).encode()
         raw.sendall(b"POST /AuthZPlugin.AuthZReq HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n")  # fmt: skip
         assert b'{"Allow": true}' in raw.recv(4096)
@@ -259,6 +262,7 @@ def test_the_inspector_fails_and_removes_a_forbidden_container_on_a_recorded_ins
 
 def test_the_inspector_on_the_real_engine_finds_a_port_a_foreign_engine_would_publish_everywhere(docker_engine):
     session = uuid.uuid4().hex[:12]
+    docker_engine.images.pull("alpine", tag="latest")  # each engine the gate starts begins empty
     container = docker_engine.containers.create(
         "alpine", ["sleep", "30"], ports={"80/tcp": 18096}, labels={"dsp.session": session, "dsp.run": "policy-test"}
     )
@@ -267,7 +271,7 @@ def test_the_inspector_on_the_real_engine_finds_a_port_a_foreign_engine_would_pu
         assert reason and "port 80/tcp published on every address" in reason and "now removed" in reason
         assert not docker_engine.containers.list(all=True, filters={"id": container.id})
     finally:
-        with __import__("contextlib").suppress(Exception):
+        with contextlib.suppress(docker.errors.NotFound):
             container.remove(force=True)
 
 

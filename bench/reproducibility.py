@@ -1,0 +1,130 @@
+"""Does a page's verdict depend on what ran before it? Runs the gate's pages in the ways
+issue 13 asks for and records every verdict, with the machine state it started from.
+
+    .venv/bin/python bench/reproducibility.py alone            # each Docker page on its own, on an empty engine
+    .venv/bin/python bench/reproducibility.py reverse          # all pages, reverse order
+    .venv/bin/python bench/reproducibility.py shuffled --runs 3  # all pages, three random orders (seeds recorded)
+
+An engine the gate starts itself is empty at each start (a fresh data root); on an
+engine that was already running, `alone` runs `docker system prune -af --volumes` before
+each page, which is what a reader's engine may look like. Every run is `--no-cache`:
+a reused result would say nothing about order.
+
+Results go to bench/reproducibility.json (one entry per mode, the latest run of each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checks import layout  # noqa: E402
+from checks.services import engine, environment  # noqa: E402
+
+RESULTS = ROOT / "bench" / "reproducibility.json"
+GATE = [str(ROOT / "gate"), "--no-cache", "-p", "no:cacheprovider", "-q", "-rfE", "--junitxml=/dev/null"]
+SUMMARY = re.compile(r"^=*\s*(?P<counts>(\d+ \w+(, )?)+) in [\d.]+s", re.M)
+SEED = re.compile(r"page order: random, seed (\d+)")
+
+
+def docker_pages() -> list[Path]:
+    """Page folders with a shell step that needs the engine."""
+    pages = sorted({p.parent for p in layout.SNIPPETS.rglob("*.sh") if layout.kind_of(p) == "shell"})
+    return [
+        page
+        for page in pages
+        if any(
+            "docker" in environment.requirements_of(step, layout.page_meta(page).step(step.name).requires)
+            for step in layout.steps_of(page)
+            if layout.kind_of(step) == "shell"
+        )
+    ]
+
+
+def machine_state() -> dict[str, object]:
+    return {
+        "engine already running": engine.reachable(),
+        "/var/lib/docker exists": Path("/var/lib/docker").exists(),
+        "docker0 exists": Path("/sys/class/net/docker0").exists(),
+        "stand-ins in registry": engine.REGISTRY_DATA.exists(),
+    }
+
+
+def gate(*args: str) -> dict[str, object]:
+    started = time.monotonic()
+    done = subprocess.run([*GATE, *args], cwd=ROOT, capture_output=True, text=True)
+    text = done.stdout + done.stderr
+    summary = SUMMARY.search(text)
+    seed = SEED.search(text)
+    failed = [line.split()[1] for line in text.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    return {
+        "args": list(args),
+        "exit": done.returncode,
+        "summary": summary["counts"] if summary else text.strip().splitlines()[-1:],
+        "failed": failed,
+        **({"seed": int(seed[1])} if seed else {}),
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
+def prune_foreign_engine() -> None:
+    if engine.reachable():
+        subprocess.run(["docker", "system", "prune", "-af", "--volumes"], capture_output=True, check=True)
+
+
+def run_alone() -> list[dict[str, object]]:
+    results = []
+    for page in docker_pages():
+        prune_foreign_engine()
+        results.append(gate(layout.relative(page)))
+        print(layout.relative(page), results[-1]["summary"], flush=True)
+    return results
+
+
+def run_reverse() -> list[dict[str, object]]:
+    return [gate("snippets", "--page-order=reverse")]
+
+
+def run_shuffled(runs: int) -> list[dict[str, object]]:
+    results = []
+    for _ in range(runs):
+        results.append(gate("snippets", "--page-order=random"))
+        print(results[-1]["seed"] if "seed" in results[-1] else "?", results[-1]["summary"], flush=True)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["alone", "reverse", "shuffled"])
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    state = machine_state()
+    runs = {"alone": run_alone, "reverse": run_reverse, "shuffled": lambda: run_shuffled(options.runs)}[
+        options.mode
+    ]()
+    recorded = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    recorded[options.mode] = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
+        "machine state at start": state,
+        "all passed": all(run["exit"] == 0 for run in runs),
+        "runs": runs,
+    }
+    RESULTS.write_text(json.dumps(recorded, indent=2) + "\n")
+    print(f"{options.mode}: {'all passed' if recorded[options.mode]['all passed'] else 'FAILURES'}; see {RESULTS}")
+    return 0 if recorded[options.mode]["all passed"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

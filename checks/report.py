@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checks import layout
+from checks import layout, versions
 
 REPORT_DIR = Path(os.environ.get("DSP_REPORT_DIR") or layout.ROOT / "reports")
 REPORT = REPORT_DIR / "snippets.json"
@@ -152,7 +152,7 @@ class Recorder:
             "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
             "ci": bool(os.environ.get("CI")),
             "environment": environment_versions(used),
-            "packages": __import__("checks.versions").versions.locked_versions(),  # every locked package
+            "packages": versions.locked_versions(),
             "snippets": dict(sorted(merged.items())),
             "behaviour": dict(sorted(behaviour.items())),
         }

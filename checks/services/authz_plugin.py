@@ -21,6 +21,8 @@ import argparse
 import base64
 import http.client
 import json
+import os
+import re
 import signal
 import socket
 import socketserver
@@ -28,19 +30,72 @@ import sys
 import traceback
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from checks.services import policy
 
 NAME = policy.PLUGIN_NAME
 SOCKET = Path("/run/docker/plugins") / f"{NAME}.sock"
+ENGINE = Path("/var/run/docker.sock")  # the engine the gate starts listens here
 CONTENT_TYPE = "application/vnd.docker.plugins.v1+json"
+
+
+def request_refusal(method: str, uri: str, body: bytes | None, network_of=lambda target: None) -> str | None:
+    """Why the engine must refuse this API request (as dockerd shows it to its plugins), or None."""
+    if method.upper() != "POST":
+        return None
+    parts = urlsplit(uri)
+    path = re.sub("/+", "/", unquote(parts.path))  # as the engine's router sees it
+    versioned = re.fullmatch(r"/v([0-9]+)\.([0-9]+)(/.*)", path)
+    path = os.path.normpath(versioned.group(3) if versioned else path)
+    old = versioned is not None and (int(versioned.group(1)), int(versioned.group(2))) < (1, 24)
+
+    def parsed(rule) -> str | None:
+        document = policy.load(body) if body else None
+        if document is None:
+            return policy.NO_BODY
+        return rule(document) if isinstance(document, dict) else "a request body that is not a JSON object"
+
+    if path == "/containers/create":
+        return parsed(policy.create_refusal)
+    if re.fullmatch(r"/containers/[^/]+/exec", path):
+        return parsed(policy.exec_refusal)
+    if re.fullmatch(r"/services/(create|[^/]+/update)", path):
+        return parsed(lambda spec: policy.service_refusal(spec, network_of))
+    if path == "/volumes/create":
+        return parsed(lambda volume: policy.volume_refusal(volume.get("driver"), volume.get("driveropts")))
+    if path == "/networks/create":
+        return parsed(lambda network: policy.network_refusal(network.get("driver")))
+    if path == "/build" and "host" in parse_qs(parts.query).get("networkmode", []):
+        return "a build on the host's network (docker build --network host)"
+    if re.fullmatch(r"/plugins/(pull|create|[^/]+/upgrade)", path):
+        return "installing an engine plugin (plugins run with the engine's privileges)"
+    if old and re.fullmatch(r"/containers/[^/]+/start", path):  # which may carry a HostConfig
+        return "starting a container with a HostConfig (API versions before 1.24)"
+    return None
+
+
+def engine_network(target: str, engine: Path = ENGINE) -> dict | None:
+    """The engine's inspection of a network (folded), asked while dockerd waits for our answer.
+
+    The CLI names a service's networks by ID (even `--network host`), so the ID is resolved;
+    the engine asks this plugin about that GET too, which another thread answers."""
+    connection = _UnixConnection(engine, timeout=20)
+    try:
+        connection.request("GET", f"/networks/{quote(target, safe='')}")
+        response = connection.getresponse()
+        data = response.read()
+    finally:
+        connection.close()
+    return policy.load(data) if response.status == 200 else None
 
 
 def decide(request: dict) -> dict:
     """The answer to an AuthZReq (dockerd spells the fields RequestMethod, RequestUri, RequestBody)."""
     fields = {key.casefold(): value for key, value in request.items()}
     method, uri, body = (fields.get(f"request{name}") for name in ("method", "uri", "body"))
-    reason = policy.request_refusal(str(method or ""), str(uri or ""), base64.b64decode(body) if body else None)
+    body = base64.b64decode(body) if body else None
+    reason = request_refusal(str(method or ""), str(uri or ""), body, engine_network)
     if reason is None:
         return {"Allow": True}
     log(f"refused {method} {uri}: {reason}")

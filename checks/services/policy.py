@@ -9,7 +9,8 @@ a violation fails the step and is removed.
 Refused: privileged containers and execs; the host's network, pid, ipc or uts namespace; bind
 mounts (-v, --mount, local volumes with o=bind) outside the page session's directory, and the
 engine's socket; added capabilities and devices; unconfined seccomp, AppArmor or system paths;
-ports published on a non-loopback address; builds on the host's network; engine plugins.
+ports published on a non-loopback address; host, macvlan or ipvlan networks; builds on the host's
+network; engine plugins.
 Rules take bodies parsed by `load` (keys case-folded, as the engine's Go decoder matches JSON
 keys case-insensitively: `privileged` is `Privileged`) and return a reason or None.
 """
@@ -26,7 +27,6 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
 
 # session.py: tempfile.mkdtemp(prefix=f"dsp-{page}-") appends 8 of [a-z0-9_], and the
 # session makes work/, state/, home/ and tmp/ in it (which tells it from other dsp- dirs).
@@ -35,6 +35,7 @@ SESSION_PARTS = ("work", "state", "home", "tmp")
 TEMP_DIRS = frozenset(os.path.realpath(d) for d in (tempfile.gettempdir(), "/tmp", "/var/tmp"))
 ENGINE_SOCKETS = frozenset(os.path.realpath(p) for p in ("/var/run/docker.sock", "/run/docker.sock"))
 NAMESPACES = (("networkmode", "network"), ("pidmode", "pid"), ("ipcmode", "ipc"), ("utsmode", "uts"))
+HOST_NETWORK_DRIVERS = ("host", "macvlan", "ipvlan")
 NO_BODY = "a request whose body the engine hid from its policy (it shows JSON under 1 MB with a Content-Length)"
 
 
@@ -178,7 +179,14 @@ def exec_refusal(body: dict) -> str | None:
     return "a privileged exec (docker exec --privileged)" if body.get("privileged") else None
 
 
-def service_refusal(spec: dict) -> str | None:
+def network_refusal(driver: str | None) -> str | None:
+    if str(driver or "").lower() in HOST_NETWORK_DRIVERS:
+        return f"a network of driver {driver}, which puts containers on the host's own network"
+    return None
+
+
+def service_refusal(spec: dict, network_of: Callable[[str], dict | None] = lambda target: None) -> str | None:
+    """A swarm service's spec (folded); `network_of` resolves a network ID (folded inspect) or None."""
     task = spec.get("tasktemplate") or {}
     container = task.get("containerspec") or {}
     reason = mounts_refusal(container.get("mounts"))
@@ -192,7 +200,9 @@ def service_refusal(spec: dict) -> str | None:
     if str((privileges.get("apparmor") or {}).get("mode") or "").lower() == "disabled":
         return "unconfined AppArmor in a service"
     for network in [*(task.get("networks") or []), *(spec.get("networks") or [])]:
-        if str(network.get("target") or "").lower() == "host":
+        target = str(network.get("target") or "")
+        found = {"name": target} if target.lower() == "host" else network_of(target) or {}
+        if "host" in (str(found.get("name")).lower(), str(found.get("driver")).lower()):
             return "the host's network namespace (--network host) in a service"
     for port in (spec.get("endpointspec") or {}).get("ports") or []:
         if str(port.get("publishmode") or "ingress").lower() == "ingress":
@@ -200,39 +210,6 @@ def service_refusal(spec: dict) -> str | None:
                 f"service port {port.get('targetport')} published through the routing mesh, on every "
                 "address: publish with mode=host"
             )
-    return None
-
-
-def request_refusal(method: str, uri: str, body: bytes | None) -> str | None:
-    """Why the engine must refuse this API request (as dockerd shows it to its plugins), or None."""
-    if method.upper() != "POST":
-        return None
-    parts = urlsplit(uri)
-    path = re.sub("/+", "/", unquote(parts.path))
-    versioned = re.fullmatch(r"/v([0-9]+)\.([0-9]+)(/.*)", path)
-    path = os.path.normpath(versioned.group(3) if versioned else path)
-    old = versioned is not None and (int(versioned.group(1)), int(versioned.group(2))) < (1, 24)
-
-    def parsed(rule: Callable[[dict], str | None]) -> str | None:
-        document = load(body) if body else None
-        if document is None:
-            return NO_BODY
-        return rule(document) if isinstance(document, dict) else "a request body that is not a JSON object"
-
-    if path == "/containers/create":
-        return parsed(create_refusal)
-    if re.fullmatch(r"/containers/[^/]+/exec", path):
-        return parsed(exec_refusal)
-    if re.fullmatch(r"/services/(create|[^/]+/update)", path):
-        return parsed(service_refusal)
-    if path == "/volumes/create":
-        return parsed(lambda document: volume_refusal(document.get("driver"), document.get("driveropts")))
-    if path == "/build" and "host" in parse_qs(parts.query).get("networkmode", []):
-        return "a build on the host's network (docker build --network host)"
-    if re.fullmatch(r"/plugins/(pull|create|[^/]+/upgrade)", path):
-        return "installing an engine plugin (plugins run with the engine's privileges)"
-    if old and re.fullmatch(r"/containers/[^/]+/start", path):
-        return "starting a container with a HostConfig (API versions before 1.24)"
     return None
 
 
@@ -287,10 +264,22 @@ def inspect_session(api, session_id: str) -> str | None:
             volume.remove(force=True)
             return f"{REFUSES} {reason} (volume {volume.name}, now removed)"
         _approved.add(key)
+    for network in api.networks.list(filters=label):
+        reason = network_refusal(network.attrs.get("Driver"))
+        if reason:
+            network.remove()
+            return f"{REFUSES} {reason} (network {network.name}, now removed)"
+
+    def network_of(target: str) -> dict | None:
+        try:
+            return fold(api.networks.get(target).attrs)
+        except docker.errors.NotFound:
+            return None
+
     if api.info().get("Swarm", {}).get("ControlAvailable"):
         for service in api.services.list(filters=label):
             key = f"{service.id}@{service.attrs.get('Version', {}).get('Index')}"
-            reason = None if key in _approved else service_refusal(fold(service.attrs.get("Spec") or {}))
+            reason = None if key in _approved else service_refusal(fold(service.attrs.get("Spec") or {}), network_of)
             if reason:
                 service.remove()
                 return f"{REFUSES} {reason} (service {service.name}, now removed)"

@@ -42,7 +42,7 @@ def session_dir():
 
 def create(host_config: dict, **top) -> str | None:
     body = json.dumps({"Image": "alpine", "Labels": {"dsp.session": "s"}, "HostConfig": host_config, **top})
-    return policy.request_refusal("POST", "/v1.41/containers/create?name=web", body.encode())
+    return authz_plugin.request_refusal("POST", "/v1.41/containers/create?name=web", body.encode())
 
 
 REFUSED_CONTAINERS = {
@@ -81,16 +81,16 @@ def test_forbidden_containers_are_refused_with_the_reason(host_config, reason):
 
 def test_the_engines_case_insensitive_and_top_level_host_config_fields_count_too():
     assert "privileged" in create({"privileged": True})
-    assert "privileged" in policy.request_refusal(
+    assert "privileged" in authz_plugin.request_refusal(
         "POST", "/containers/create", b'{"Image": "alpine", "hostconfig": {"Privileged": false, "PRIVILEGED": true}}'
     )
     assert "privileged" in create({}, Privileged=True)  # dockerd reads it when "HostConfig" is absent
-    assert "bind mount" in policy.request_refusal("POST", "/v1.41/containers/cre%61te", b'{"Binds": ["/:/h"]}')
+    assert "bind mount" in authz_plugin.request_refusal("POST", "/v1.41/containers/cre%61te", b'{"Binds": ["/:/h"]}')
 
 
 def test_a_create_whose_body_the_engine_did_not_show_is_refused():
-    assert policy.request_refusal("POST", "/v1.41/containers/create", None) == policy.NO_BODY
-    assert "not a JSON object" in policy.request_refusal("POST", "/containers/create", b"[1]")
+    assert authz_plugin.request_refusal("POST", "/v1.41/containers/create", None) == policy.NO_BODY
+    assert "not a JSON object" in authz_plugin.request_refusal("POST", "/containers/create", b"[1]")
 
 
 def test_binds_inside_the_page_session_are_allowed_but_not_through_a_symlink_or_to_a_socket(session_dir):
@@ -142,12 +142,12 @@ def test_what_pages_and_the_gate_itself_need_is_allowed(session_dir):
             "EndpointSpec": {"Ports": [{"TargetPort": 80, "PublishedPort": 8080, "PublishMode": "host"}]}}).encode()),
     ]
     for method, uri, body in allowed:
-        assert policy.request_refusal(method, uri, body) is None, (method, uri)
+        assert authz_plugin.request_refusal(method, uri, body) is None, (method, uri)
 
 
 def service(container_spec: dict, **spec) -> str | None:
     body = {"Name": "s", "TaskTemplate": {"ContainerSpec": {"Image": "alpine", **container_spec}}, **spec}
-    return policy.request_refusal("POST", "/v1.41/services/create", json.dumps(body).encode())
+    return authz_plugin.request_refusal("POST", "/v1.41/services/create", json.dumps(body).encode())
 
 
 def test_services_execs_volumes_builds_and_plugins_are_policed_too():
@@ -156,15 +156,22 @@ def test_services_execs_volumes_builds_and_plugins_are_policed_too():
     assert "network namespace" in service({}, TaskTemplate={"ContainerSpec": {}, "Networks": [{"Target": "host"}]})
     assert "routing mesh" in service({}, EndpointSpec={"Ports": [{"TargetPort": 80, "PublishedPort": 8080}]})
     update = json.dumps({"TaskTemplate": {"ContainerSpec": {"CapabilityAdd": ["ALL"]}}}).encode()
-    assert "capabilities" in policy.request_refusal("POST", "/v1.41/services/abc/update?version=3", update)
-    assert "privileged exec" in policy.request_refusal("POST", "/v1.41/containers/c1/exec", b'{"Privileged": true}')
+    assert "capabilities" in authz_plugin.request_refusal("POST", "/v1.41/services/abc/update?version=3", update)
+    assert "privileged exec" in authz_plugin.request_refusal("POST", "/v1.41/containers/c1/exec", b'{"Privileged": true}')
     binding = b'{"Name": "v", "DriverOpts": {"type": "none", "o": "bind", "device": "/"}}'
-    assert "volume binding of /" in policy.request_refusal("POST", "/v1.41/volumes/create", binding)
+    assert "volume binding of /" in authz_plugin.request_refusal("POST", "/v1.41/volumes/create", binding)
     device = b'{"Name": "v", "DriverOpts": {"type": "ext4", "device": "/dev/sda1"}}'
-    assert "device /dev/sda1" in policy.request_refusal("POST", "/v1.41/volumes/create", device)
-    assert "host's network" in policy.request_refusal("POST", "/v1.41/build?networkmode=host&t=x", None)
-    assert "engine plugin" in policy.request_refusal("POST", "/v1.41/plugins/pull?remote=vieux/sshfs", b"[]")
-    assert "API versions before 1.24" in policy.request_refusal("POST", "/v1.23/containers/c1/start", None)
+    assert "device /dev/sda1" in authz_plugin.request_refusal("POST", "/v1.41/volumes/create", device)
+    assert "host's network" in authz_plugin.request_refusal("POST", "/v1.41/build?networkmode=host&t=x", None)
+    assert "engine plugin" in authz_plugin.request_refusal("POST", "/v1.41/plugins/pull?remote=vieux/sshfs", b"[]")
+    assert "driver macvlan" in authz_plugin.request_refusal("POST", "/networks/create", b'{"Driver": "macvlan"}')
+    assert authz_plugin.request_refusal("POST", "/networks/create", b'{"Name": "n", "Driver": "bridge"}') is None
+    # The CLI names a service's networks by ID, even the host's: the plugin asks the engine.
+    by_id = json.dumps({"TaskTemplate": {"ContainerSpec": {}, "Networks": [{"Target": "n5e6j7"}]}}).encode()
+    hosts = {"n5e6j7": {"name": "host", "driver": "host"}, "k2": {"name": "overnet", "driver": "overlay"}}
+    assert "network namespace" in authz_plugin.request_refusal("POST", "/services/create", by_id, hosts.get)
+    assert authz_plugin.request_refusal("POST", "/services/create", by_id.replace(b"n5e6j7", b"k2"), hosts.get) is None
+    assert "API versions before 1.24" in authz_plugin.request_refusal("POST", "/v1.23/containers/c1/start", None)
 
 
 # --- the plugin's server -----------------------------------------------------------------------
@@ -214,7 +221,7 @@ def test_the_plugin_answers_every_request_and_a_broken_one_is_denied_with_the_er
         body = json.dumps({"RequestMethod": "GET", "RequestUri": "/_ping"}).encode()
         raw.sendall(b"POST /AuthZPlugin.AuthZReq HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n")  # fmt: skip
-        assert b'{"Allow": true}' in raw.recv(4096)
+        assert b'{"Allow": true}' in b"".join(iter(lambda: raw.recv(4096), b""))  # one call per connection
     stalled.close()
     process.send_signal(signal.SIGTERM)
     process.wait(10)
@@ -318,6 +325,14 @@ PROBES = {
         "--mount type=bind,source=/etc,target=/x alpine sleep 60 > /dev/null\n",
         "of /etc, outside the page session", False,
     ),
+    "service-host-network": (  # the CLI sends the host network's ID: the plugin resolves it
+        SWARM + 'docker service create --detach --name "probe-$DSP_SESSION" --network host '
+        "alpine sleep 60 > /dev/null\n",
+        "the host's network namespace (--network host) in a service", False,
+    ),
+    "network-macvlan": (
+        'docker network create --driver macvlan "probe-$DSP_SESSION" > /dev/null\n', "driver macvlan", False,
+    ),
     "service-cap-add": (
         SWARM + 'docker service create --detach --name "probe-$DSP_SESSION" --cap-add SYS_ADMIN '
         "alpine sleep 60 > /dev/null\n",
@@ -340,7 +355,7 @@ def failures(junit: Path) -> dict[str, str]:
     found = {}
     for case in ET.parse(junit).iter("testcase"):
         for failure in case.iter("failure"):
-            page = case.get("classname", "").split(".")[-2]
+            page = case.get("classname", "").split(".")[2]  # snippets.probe.<page>.01-probe.sh
             found[page] = f"{failure.get('message', '')}\n{failure.text or ''}"
     return found
 

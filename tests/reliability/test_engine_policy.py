@@ -252,7 +252,7 @@ class FakeEngine:
     def __init__(self, containers: list[FakeObject]):
         found = {c.id: c for c in containers}
         self.containers = type("C", (), {"list": lambda *_, **__: containers, "get": lambda _, i: found[i]})()
-        self.volumes = type("V", (), {"list": lambda *_, **__: []})()
+        self.volumes = self.networks = type("V", (), {"list": lambda *_, **__: []})()
 
     def info(self) -> dict:
         return {"Swarm": {}}
@@ -265,6 +265,9 @@ def test_the_inspector_fails_and_removes_a_forbidden_container_on_a_recorded_ins
     assert reason == f"{policy.REFUSES} a privileged container (--privileged): containers of checks run " \
                      "unprivileged (container bad, now removed)"
     assert bad.removed and not fine.removed
+    unpublished = FakeObject("unpublished", {"HostConfig": {"Binds": ["data:/data"], "MaskedPaths": ["/proc/kcore"]}})
+    assert policy.inspect_session(FakeEngine([fine, unpublished]), "s") is None
+    assert not unpublished.removed
 
 
 def test_the_inspector_on_the_real_engine_finds_a_port_a_foreign_engine_would_publish_everywhere(docker_engine):

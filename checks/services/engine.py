@@ -181,7 +181,7 @@ def start_dockerd(mirror: bool) -> None:
         _wait_for(reachable, "dockerd", 60)
         return
     data_root = fresh_data_root()
-    _remove_orphan_bridge()
+    _remove_orphan_bridges()
     command = [
         binary,
         "--pidfile", str(STATE / "dockerd.pid.internal"),
@@ -207,13 +207,15 @@ def fresh_data_root() -> Path:
     return data_root
 
 
-def _remove_orphan_bridge() -> None:
+def _remove_orphan_bridges() -> None:
     """Delete a docker0 left by an engine that has stopped: dockerd 20.10 adopts an existing
     bridge's address as the network's Gateway, so `docker network inspect bridge` would
     differ between a machine's first run and its later ones."""
-    if Path("/sys/class/net/docker0").exists() and not _any_dockerd_running():
-        log("removing the docker0 bridge a stopped engine left, so this engine starts as on a fresh machine")
-        subprocess.run(["ip", "link", "delete", "docker0"], capture_output=True)
+    left = [name for name in ("docker0", "docker_gwbridge") if Path("/sys/class/net", name).exists()]
+    if left and not _any_dockerd_running():
+        log(f"removing {' and '.join(left)}, left by a stopped engine, so this engine starts as on a fresh machine")
+        for name in left:
+            subprocess.run(["ip", "link", "delete", name], capture_output=True)
 
 
 def _any_dockerd_running() -> bool:

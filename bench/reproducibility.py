@@ -4,6 +4,7 @@ issue 13 asks for and records every verdict, with the machine state it started f
     .venv/bin/python bench/reproducibility.py alone            # each Docker page on its own, on an empty engine
     .venv/bin/python bench/reproducibility.py reverse          # all pages, reverse order
     .venv/bin/python bench/reproducibility.py shuffled --runs 3  # all pages, three random orders (seeds recorded)
+    ... --workers 2                                             # reverse/shuffled on two xdist workers
 
 An engine the gate starts itself is empty at each start (a fresh data root); on an
 engine that was already running, `alone` runs `docker system prune -af --volumes` before
@@ -92,14 +93,14 @@ def run_alone() -> list[dict[str, object]]:
     return results
 
 
-def run_reverse() -> list[dict[str, object]]:
-    return [gate("snippets", "--page-order=reverse")]
+def run_reverse(workers: list[str]) -> list[dict[str, object]]:
+    return [gate("snippets", "--page-order=reverse", *workers)]
 
 
-def run_shuffled(runs: int) -> list[dict[str, object]]:
+def run_shuffled(runs: int, workers: list[str]) -> list[dict[str, object]]:
     results = []
     for _ in range(runs):
-        results.append(gate("snippets", "--page-order=random"))
+        results.append(gate("snippets", "--page-order=random", *workers))
         print(results[-1]["seed"] if "seed" in results[-1] else "?", results[-1]["summary"], flush=True)
     return results
 
@@ -108,11 +109,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=["alone", "reverse", "shuffled"])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=0, help="xdist workers for reverse and shuffled (0: serial)")
     options = parser.parse_args()
+    workers = ["-n", str(options.workers)] if options.workers else []
     state = machine_state()
-    runs = {"alone": run_alone, "reverse": run_reverse, "shuffled": lambda: run_shuffled(options.runs)}[
-        options.mode
-    ]()
+    modes = {
+        "alone": run_alone,
+        "reverse": lambda: run_reverse(workers),
+        "shuffled": lambda: run_shuffled(options.runs, workers),
+    }
+    runs = modes[options.mode]()
     recorded = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     recorded[options.mode] = {
         "date": dt.date.today().isoformat(),

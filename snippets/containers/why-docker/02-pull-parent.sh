@@ -1,0 +1,1 @@
+docker image pull --quiet alpine:3.20

@@ -5,7 +5,7 @@ local registry (dockerd's mirror) as `library/<name>:<tag>` and then removed fro
 engine, so a page's `docker image pull alpine` is a real pull. Later runs find the
 images in the registry and build nothing.
 
-Every tag is its own image, as upstream: `alpine:3.20` and `alpine:latest` differ (in
+Every tag is its own image, as upstream: `alpine:3.23` and `alpine:latest` differ (in
 /etc/os-release and in their labels), so nothing a page shows depends on two tags
 sharing an image ID. Each image carries the label `dsp.standin=<name>:<tag>` and the
 stand-in generation (STANDIN_VERSION); an image of an older generation is rebuilt.
@@ -89,7 +89,7 @@ STANDIN_VERSION = "5"
 # name -> (builder, tags). Every tag a page uses must be listed: others still fail offline.
 IMAGES: dict[str, tuple[str, list[str]]] = {
     "busybox": ("busybox", ["latest"]),
-    "alpine": ("busybox", ["latest", "3.20"]),
+    "alpine": ("busybox", ["latest", "3.23"]),
     "ubuntu": ("debootstrap", ["latest", "24.04"]),
     "nginx": ("nginx", ["latest", "1.28"]),
     "registry": ("registry", ["2"]),
@@ -122,7 +122,7 @@ HOME_URL="https://alpinelinux.org/"
 BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
 """
 OS_RELEASE: dict[tuple[str, str], str] = {
-    ("alpine", "3.20"): ALPINE_RELEASE.format(version="3.20.0", pretty="v3.20"),
+    ("alpine", "3.23"): ALPINE_RELEASE.format(version="3.23.0", pretty="v3.23"),
     ("alpine", "latest"): ALPINE_RELEASE.format(version="edge", pretty="(stand-in for alpine:latest)"),
     ("ubuntu", "24.04"): UBUNTU_RELEASE.format(pretty="24.04 LTS"),
     ("ubuntu", "latest"): UBUNTU_RELEASE.format(pretty="LTS (stand-in for ubuntu:latest)"),

@@ -1,1 +1,1 @@
-docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' alpine:3.20
+docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' alpine:3.23

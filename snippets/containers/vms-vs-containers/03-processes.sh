@@ -1,1 +1,1 @@
-docker container run --rm alpine:3.20 ps
+docker container run --rm alpine:3.23 ps

@@ -1,1 +1,1 @@
-time docker container run --rm alpine:3.20 true
+time docker container run --rm alpine:3.23 true

@@ -1,1 +1,1 @@
-docker image pull --quiet alpine:3.20
+docker image pull --quiet alpine:3.23

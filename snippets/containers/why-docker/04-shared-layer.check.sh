@@ -1,2 +1,2 @@
 # The child's first layer is the parent's layer itself, not a copy of it.
-test "$(docker image inspect --format '{{index .RootFS.Layers 0}}' alpine:3.20 layers-demo:1.0 | sort -u | wc -l)" -eq 1
+test "$(docker image inspect --format '{{index .RootFS.Layers 0}}' alpine:3.23 layers-demo:1.0 | sort -u | wc -l)" -eq 1

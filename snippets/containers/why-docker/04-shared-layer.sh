@@ -1,1 +1,1 @@
-docker image inspect --format '{{index .RootFS.Layers 0}}' alpine:3.20 layers-demo:1.0
+docker image inspect --format '{{index .RootFS.Layers 0}}' alpine:3.23 layers-demo:1.0

@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from checks import layout, report
+from checks import layout, markdown_reader, report
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
@@ -89,7 +89,7 @@ def _against(requires: list[str], environment: dict[str, str]) -> str:
 def _annotate(markdown: str, data: dict | None) -> str:
     def add_status(match: re.Match[str]) -> str:
         body = match["body"]
-        included = [(layout.SNIPPETS / m["path"]) for m in map(layout.INCLUDE.match, body.splitlines()) if m]
+        included = [layout.SNIPPETS / include.path for include in markdown_reader.includes(body)]
         shown = [p for p in included if layout.kind_of(p) != "output"]
         if not shown:
             return match.group(0)

@@ -14,7 +14,7 @@ links of those lines that did not stay as they were say what became of them:
             reason: ...
 
 A link of the notes with no entry must appear on its page as it is (status `kept`).
-Used by the test tests/site/test_notes_map.py and by the hook that renders the map on
+Used by the test tests/site/test_notes_map.py and by the Markdown extension that renders the map on
 docs/about/notes-map.md.
 """
 

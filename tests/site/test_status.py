@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks import layout, notes_map, report
+from dsp_markdown import pages
 
 HELLO = layout.SNIPPETS / "containers" / "hello"
 
@@ -69,6 +70,7 @@ def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(tmp_pat
     table = status.split("<table>", 1)[1].split("</table>", 1)[0]
     assert table.count("<tr>") - 1 == len(notes_map.nav_pages(notes_map.mkdocs_config()["nav"]))
     assert "containers/hello/" in table and "99.1.2" in status
+    assert status.count('class="dsp-chart__bar" role="img"') == status.count('class="dsp-chart__row"') > 0
 
 
 def test_a_block_run_against_stand_ins_says_so(tmp_path):
@@ -79,3 +81,34 @@ def test_a_block_run_against_stand_ins_says_so(tmp_path):
     }
     hello = (build_with_report(tmp_path, document) / "containers" / "hello" / "index.html").read_text()
     assert "Verified: ran with bash against Docker Engine 20.10.24 with stand-in images on 2026-01-02." in hello
+
+
+def test_the_status_page_charts_every_page_with_blocks_and_names_pages_by_title():
+    document = {
+        "generated": "2026-01-02T03:04:05+00:00", "machine": "Linux x86_64, 2 cores", "ci": False,
+        "environment": {"Docker Engine": "99.1.2"},
+        "snippets": {
+            e["snippet"]: e
+            for e in (
+                entry("01-pull.sh", "passed"),
+                entry("02-run-ls.sh", "passed", checked_by="shellcheck"),
+                entry("03-run-detached.sh", "skipped", reason="no engine here"),
+                entry("04-stop-start.sh", "failed"),
+            )
+        },
+    }
+    text = pages.status_page(document, "about/status.md")
+    table = [row for row in text.splitlines() if row.startswith("| ")]
+    assert table[0] == "| Page | Blocks | Verified | Validated | Skipped | Failed | Not yet verified |"
+    assert "| [Hello, Docker](../containers/hello.md) | 8 | 1 | 1 | 1 | 1 | 4 |" in table
+    assert "| [Containers](../containers/index.md) | 0 | 0 | 0 | 0 | 0 | 0 |" in table  # a section index, by its title
+    assert "| Verification status | 0 | 0 | 0 | 0 | 0 | 0 |" in table  # the page itself, unlinked
+    assert any(row.startswith("| [DynamoDB (Cloud)](../cloud/dynamodb.md) |") for row in table)
+
+    bars = [line for line in text.splitlines() if 'class="dsp-chart__row"' in line]
+    with_blocks = [row for row in table[2:] if row.split(" | ")[1] != "0"]
+    assert len(bars) == len(with_blocks) > 0
+    [hello] = [bar for bar in bars if "Hello, Docker" in bar]
+    assert 'role="img" aria-label="Hello, Docker: 8 blocks, 1 verified, 1 validated, 1 skipped, 1 failed, ' \
+        '4 not yet verified"' in hello
+    assert "<script" not in text and "http" not in text.split('<figure class="dsp-chart">', 1)[1]

@@ -13,7 +13,7 @@
 (e) cold provisioning: engine and stand-in images from nothing (seconds; destroys the
     stand-in cache, which the next run rebuilds).
 
-Results go to bench/results.json; the Performance page shows them (hooks/status.py).
+Results go to bench/results.json; the Performance page shows them (dsp_markdown/pages.py).
 """
 
 from __future__ import annotations

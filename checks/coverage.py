@@ -15,47 +15,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markdown_it import MarkdownIt
+from checks import layout, markdown_reader
 
-from checks import layout
-
-# pymdownx blocks whose body is indented by four spaces: admonitions (`!!!`),
-# collapsible details (`???`, `???+`) and content tabs (`===`, `===+`).
-_BLOCK_OPENER = re.compile(r"""^(?P<indent>\s*)(?:(?:!!!|\?\?\?\+?)\s+\w|===\+?\s+["'])""")
 _OUTPUT_TITLE = re.compile(r"""\btitle=(["'])Output\b[^"']*\1""")
 _OUTPUT_LANGUAGES = {"text", "console"}
-
-
-def flatten_blocks(text: str) -> str:
-    """Un-indent admonitions, details and tabs so markdown-it sees the fences inside them.
-
-    Line numbers are kept: an opener line becomes blank and its body loses four spaces.
-    """
-    lines = text.splitlines()
-    changed = True
-    while changed:
-        changed = False
-        for index, line in enumerate(lines):
-            match = _BLOCK_OPENER.match(line)
-            if not match:
-                continue
-            indent = len(match["indent"].expandtabs(4))
-            lines[index] = ""
-            changed = True
-            for body in range(index + 1, len(lines)):
-                current = lines[body].expandtabs(4)
-                if not current.strip():
-                    continue
-                if len(current) - len(current.lstrip()) < indent + 4:
-                    break
-                lines[body] = current[:indent] + current[indent + 4 :]
-            break
-    return "\n".join(lines) + "\n"
-
-
-def _is_include_only(content: str) -> bool:
-    rows = [row for row in content.splitlines() if row.strip()]
-    return bool(rows) and all(layout.INCLUDE.match(row) for row in rows)
 
 
 def _is_output_block(info: str) -> bool:
@@ -69,28 +32,23 @@ def inline_blocks(page: Path) -> list[tuple[Path, int, str]]:
     Each entry is (page, 1-based line of the fence, the fence's info string or a
     description of the problem).
     """
-    text = flatten_blocks(page.read_text(encoding="utf-8"))
-    tokens = MarkdownIt("commonmark").parse(text)
     found: list[tuple[Path, int, str]] = []
-    for token in tokens:
-        line = token.map[0] + 1 if token.map else 0
-        if token.type == "code_block":
-            found.append((page, line, "(indented code block)"))
+    for block in markdown_reader.code_blocks(page.read_text(encoding="utf-8")):
+        if not block.fenced:
+            found.append((page, block.first, "(indented code block)"))
             continue
-        if token.type != "fence":
+        if block.language == "mermaid":
             continue
-        info = token.info.strip()
-        language = info.split(maxsplit=1)[0].lower() if info else ""
-        if language == "mermaid":
+        if block.include_only:
+            if not block.language:
+                found.append((page, block.first, "(snippet include in a fence without a language)"))
             continue
-        if _is_include_only(token.content):
-            if not language:
-                found.append((page, line, "(snippet include in a fence without a language)"))
+        if _is_output_block(block.info):
+            found.append(
+                (page, block.first, f"{block.info} (output typed into the page: put it in <step>.out and include it)")
+            )
             continue
-        if _is_output_block(info):
-            found.append((page, line, f"{info} (output typed into the page: put it in <step>.out and include it)"))
-            continue
-        found.append((page, line, info or "(no language)"))
+        found.append((page, block.first, block.info or "(no language)"))
     return found
 
 
@@ -109,21 +67,17 @@ def uncaptioned(page: Path) -> list[tuple[Path, int, str]]:
 
     A diagram's caption is a line in italics (`*...*`) right under its closing fence.
     """
-    text = flatten_blocks(page.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
     rows = text.splitlines()
     found: list[tuple[Path, int, str]] = []
-    tokens = MarkdownIt("commonmark").parse(text)
-    in_code: set[int] = set()
-    for token in tokens:
-        if token.type in ("fence", "code_block") and token.map:
-            in_code.update(range(token.map[0], token.map[1]))
-        if token.type != "fence" or not token.map:
-            continue
-        if token.info.strip().split(maxsplit=1)[:1] == ["mermaid"]:
-            after = token.map[1]
+    blocks = markdown_reader.code_blocks(text)
+    in_code = {number - 1 for block in blocks for number in range(block.first, block.last + 1)}
+    for block in blocks:
+        if block.fenced and block.language == "mermaid":
+            after = block.last
             caption = rows[after] if after < len(rows) else ""
             if not _CAPTION.match(caption):
-                found.append((page, token.map[0] + 1, "Mermaid diagram without an italic caption line under it"))
+                found.append((page, block.first, "Mermaid diagram without an italic caption line under it"))
     for index, row in enumerate(rows):
         if index in in_code:
             continue

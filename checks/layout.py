@@ -14,10 +14,11 @@ Inside it:
 from __future__ import annotations
 
 import os
-import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from checks import markdown_reader
 
 if TYPE_CHECKING:
     from checks.page_metadata import PageMeta
@@ -27,10 +28,6 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 METADATA_NAME = "_page.yml"
 DEFAULT_TIMEOUT = 60.0
-
-# pymdownx.snippets: `--8<-- "path"` on a line, optionally indented, optionally with
-# a section (`path:section`) or line range (`path:1:3`).
-INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+(["'])(?P<path>[^"']+?)(?::[\w:-]+)?\1\s*$""")
 
 KINDS: dict[str, str] = {
     ".sh": "shell",
@@ -94,12 +91,8 @@ def page_of(page_dir: Path) -> Path:
 
 def includes_of(page: Path) -> list[tuple[Path, int]]:
     """Snippet files included by a page, in page order, with the line of each include."""
-    found = []
-    for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-        match = INCLUDE.match(text)
-        if match:
-            found.append(((SNIPPETS / match["path"]).resolve(), number))
-    return found
+    text = page.read_text(encoding="utf-8")
+    return [((SNIPPETS / include.path).resolve(), include.line) for include in markdown_reader.includes(text)]
 
 
 @cache

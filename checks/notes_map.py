@@ -14,7 +14,7 @@ links of those lines that did not stay as they were say what became of them:
             reason: ...
 
 A link of the notes with no entry must appear on its page as it is (status `kept`).
-Used by the test tests/site/test_notes_map.py and by the hook that renders the map on
+Used by the test tests/site/test_notes_map.py and by the Markdown extension that renders the map on
 docs/about/notes-map.md.
 """
 
@@ -30,9 +30,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
-from markdown_it import MarkdownIt
 
-from checks import layout
+from checks import layout, markdown_reader
 
 MAP_FILE = layout.ROOT / "checks" / "notes_map.yaml"
 RETIRED_LABEL = "retired course link"
@@ -186,11 +185,7 @@ _BARE_URL = re.compile(r"https?://[\w{][^\s`)>\]]*")
 
 def fenced_lines(text: str) -> set[int]:
     """1-based numbers of the lines inside fenced code blocks (fences included)."""
-    inside: set[int] = set()
-    for token in MarkdownIt("commonmark").parse(text):
-        if token.type in ("fence", "code_block") and token.map:
-            inside.update(range(token.map[0] + 1, token.map[1] + 1))
-    return inside
+    return markdown_reader.code_lines(text, flatten=False)  # the notes are plain Markdown
 
 
 def links_of(text: str) -> Iterator[tuple[int, str, bool]]:

@@ -2,7 +2,7 @@
 
 After a run, `reports/snippets.json` holds, per snippet, its status, runner, the tool that
 checked it, duration and skip reason, plus the versions of what the run used. The site's
-hook (hooks/status.py) reads it; JUnit XML is written beside it by pytest (--junitxml).
+Markdown extension (dsp_markdown/) reads it; JUnit XML is written beside it by pytest (--junitxml).
 """
 
 from __future__ import annotations

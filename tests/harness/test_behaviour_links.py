@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from checks import report
-from hooks import status
+from dsp_markdown import status
 
 PAGE = {
     "docs/lab/handler.md": "# Handler\n",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,58 @@ def build_site(destination: Path) -> None:
     )
     if done.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{done.stdout}{done.stderr}", pytrace=False)
+
+
+def _report_dir(where: Path, document: dict | None) -> Path:
+    reports = where / "reports"
+    reports.mkdir(parents=True)
+    if document is not None:
+        (reports / "snippets.json").write_text(json.dumps(document))
+    return reports
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        pytest.fail(f"{' '.join(command[2:4])} failed:\n{done.stdout}{done.stderr}", pytrace=False)
+
+
+def build_with_mkdocs(where: Path, document: dict | None) -> Path:
+    """The site as `mkdocs build --strict` makes it from this report (None: no report)."""
+    site = where / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DSP_REPORT_DIR": str(_report_dir(where, document))}
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], layout.ROOT, env)
+    return site
+
+
+def build_with_zensical(where: Path, document: dict | None) -> Path:
+    """The site as `zensical build --strict` makes it from this report and the same mkdocs.yml.
+
+    Zensical writes its site and its cache inside the folder of its config file and refuses
+    a site_dir outside it, so it builds a copy of the sources (the snippets by a symlink:
+    pymdownx.snippets finds them from the working directory).
+    """
+    project = where / "project"
+    project.mkdir(parents=True)
+    for name in ("docs", "overrides"):
+        shutil.copytree(layout.ROOT / name, project / name)
+    (project / "snippets").symlink_to(layout.SNIPPETS)
+    (project / "mkdocs.yml").write_text((layout.ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "\nsite_dir: site\n")
+    env = {
+        **os.environ,
+        "DSP_REPORT_DIR": str(_report_dir(where, document)),
+        # dsp_markdown and checks from this checkout, as `python -m mkdocs` in its root finds them
+        "PYTHONPATH": os.pathsep.join([str(layout.ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+    }
+    _run([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"], project, env)
+    return project / "site"
+
+
+@pytest.fixture
+def build_with_report(tmp_path) -> Callable[..., Path]:
+    """build_with_report(document, tool="mkdocs"): the site built by that tool from that report."""
+    tools = {"mkdocs": build_with_mkdocs, "zensical": build_with_zensical}
+    return lambda document, tool="mkdocs": tools[tool](tmp_path / tool, document)
 
 
 @pytest.fixture(scope="session")

@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
-
 from checks import layout, notes_map, report
+from dsp_markdown import pages
 
 HELLO = layout.SNIPPETS / "containers" / "hello"
-
-
-def build_with_report(tmp_path: Path, document: dict | None) -> Path:
-    reports, site = tmp_path / "reports", tmp_path / "site"
-    reports.mkdir()
-    if document is not None:
-        (reports / "snippets.json").write_text(json.dumps(document))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DSP_REPORT_DIR": str(reports)}
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=layout.ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
-    if done.returncode != 0:
-        pytest.fail(done.stdout + done.stderr, pytrace=False)
-    return site
 
 
 def entry(step: str, status: str, sha: str | None = None, **extra) -> dict:
@@ -39,15 +17,15 @@ def entry(step: str, status: str, sha: str | None = None, **extra) -> dict:
     }
 
 
-def test_without_a_report_nothing_claims_to_be_verified(tmp_path):
-    site = build_with_report(tmp_path, None)
+def test_without_a_report_nothing_claims_to_be_verified(build_with_report):
+    site = build_with_report(None)
     hello = (site / "containers" / "hello" / "index.html").read_text()
     assert "Not yet verified" in hello and "Verified:" not in hello
     status = (site / "about" / "status" / "index.html").read_text()
     assert "this build has no gate report" in status
 
 
-def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(tmp_path):
+def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(build_with_report):
     document = {
         "generated": "2026-01-02T03:04:05+00:00", "machine": "Linux x86_64, 2 cores", "ci": True,
         "environment": {"Docker Engine": "99.1.2", "Python": "3.11"},
@@ -60,7 +38,7 @@ def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(tmp_pat
             )
         },
     }
-    site = build_with_report(tmp_path, document)
+    site = build_with_report(document)
     hello = (site / "containers" / "hello" / "index.html").read_text()
     assert "Verified: ran with bash against Docker Engine 99.1.2 on 2026-01-02." in hello
     assert "Not yet verified: this block changed since the gate last ran it." in hello
@@ -69,13 +47,45 @@ def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(tmp_pat
     table = status.split("<table>", 1)[1].split("</table>", 1)[0]
     assert table.count("<tr>") - 1 == len(notes_map.nav_pages(notes_map.mkdocs_config()["nav"]))
     assert "containers/hello/" in table and "99.1.2" in status
+    assert status.count('class="dsp-chart__bar" role="img"') == status.count('class="dsp-chart__row"') > 0
 
 
-def test_a_block_run_against_stand_ins_says_so(tmp_path):
+def test_a_block_run_against_stand_ins_says_so(build_with_report):
     document = {
         "generated": "2026-01-02T03:04:05+00:00", "machine": "Linux x86_64, 2 cores", "ci": False,
         "environment": {"Docker Engine": "20.10.24", "Docker images": report._image_source_text("stand-ins")},
         "snippets": {e["snippet"]: e for e in (entry("01-pull.sh", "passed"),)},
     }
-    hello = (build_with_report(tmp_path, document) / "containers" / "hello" / "index.html").read_text()
+    hello = (build_with_report(document) / "containers" / "hello" / "index.html").read_text()
     assert "Verified: ran with bash against Docker Engine 20.10.24 with stand-in images on 2026-01-02." in hello
+
+
+def test_the_status_page_charts_every_page_with_blocks_and_names_pages_by_title():
+    document = {
+        "generated": "2026-01-02T03:04:05+00:00", "machine": "Linux x86_64, 2 cores", "ci": False,
+        "environment": {"Docker Engine": "99.1.2"},
+        "snippets": {
+            e["snippet"]: e
+            for e in (
+                entry("01-pull.sh", "passed"),
+                entry("02-run-ls.sh", "passed", checked_by="shellcheck"),
+                entry("03-run-detached.sh", "skipped", reason="no engine here"),
+                entry("04-stop-start.sh", "failed"),
+            )
+        },
+    }
+    text = pages.status_page(document, "about/status.md")
+    table = [row for row in text.splitlines() if row.startswith("| ")]
+    assert table[0] == "| Page | Blocks | Verified | Validated | Skipped | Failed | Not yet verified |"
+    assert "| [Hello, Docker](../containers/hello.md) | 8 | 1 | 1 | 1 | 1 | 4 |" in table
+    assert "| [Containers](../containers/index.md) | 0 | 0 | 0 | 0 | 0 | 0 |" in table  # a section index, by its title
+    assert "| Verification status | 0 | 0 | 0 | 0 | 0 | 0 |" in table  # the page itself, unlinked
+    assert any(row.startswith("| [DynamoDB (Cloud)](../cloud/dynamodb.md) |") for row in table)
+
+    bars = [line for line in text.splitlines() if 'class="dsp-chart__row"' in line]
+    with_blocks = [row for row in table[2:] if row.split(" | ")[1] != "0"]
+    assert len(bars) == len(with_blocks) > 0
+    [hello] = [bar for bar in bars if "Hello, Docker" in bar]
+    assert 'role="img" aria-label="Hello, Docker: 8 blocks, 1 verified, 1 validated, 1 skipped, 1 failed, ' \
+        '4 not yet verified"' in hello
+    assert "<script" not in text and "http" not in text.split('<figure class="dsp-chart">', 1)[1]

@@ -1,0 +1,82 @@
+"""Python-Markdown extension: shows what the gate saw, from its report (reports/snippets.json).
+
+* Under each fenced block that includes a snippet (other than an output), a status line:
+  run against what and when, validated statically by which tool, skipped and why, or not
+  yet verified (dsp_markdown/status.py words it).
+* A marker line (`<!-- dsp:status-table -->`, see `generated`) becomes that page's generated
+  Markdown: the Status page's chart and table, the Performance figures, the notes map.
+
+It is a Markdown extension rather than an MkDocs hook because Zensical, which reads this
+site's mkdocs.yml too, runs `markdown_extensions` and silently ignores `hooks:`. It runs
+before pymdownx.snippets, so it sees the includes as the page writes them.
+
+    markdown_extensions:
+      - dsp_markdown.extension
+"""
+
+from __future__ import annotations
+
+import html
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from checks import layout, markdown_reader, report
+from dsp_markdown import pages
+from dsp_markdown.status import status_of
+
+# The pages that hold the markers: what a marker becomes links relative to its page.
+STATUS_PAGE = "about/status.md"
+NOTES_MAP_PAGE = "about/notes-map.md"
+SNIPPETS_PRIORITY = 32  # pymdownx.snippets' preprocessor
+
+
+def generated(line: str, data: dict | None) -> str | None:
+    """The Markdown a marker line becomes; None for any other line."""
+    marker = line.strip()
+    if marker == "<!-- dsp:status-table -->":
+        return pages.status_page(data, STATUS_PAGE)
+    if marker == "<!-- dsp:performance-table -->":
+        return pages.performance_page()
+    if marker == "<!-- notes-map -->":
+        return pages.notes_map_page(NOTES_MAP_PAGE)
+    return None
+
+
+def status_lines(text: str, data: dict | None) -> dict[int, str]:
+    """1-based line of each closing fence that gets a status line -> that line, as HTML."""
+    found = {}
+    for block in markdown_reader.code_blocks(text):
+        shown = [
+            layout.SNIPPETS / include.path
+            for include in block.includes
+            if layout.kind_of(layout.SNIPPETS / include.path) != "output"
+        ]
+        if block.fenced and shown:
+            modifier, sentence = status_of(shown[0], data)
+            found[block.last] = (
+                f'{block.indent}<p class="dsp-status dsp-status--{modifier}">{html.escape(sentence)}</p>'
+            )
+    return found
+
+
+class StatusPreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        data = report.load()
+        after = status_lines("\n".join(lines), data)
+        result: list[str] = []
+        for number, line in enumerate(lines, 1):
+            replacement = generated(line, data)
+            result += [line] if replacement is None else replacement.split("\n")
+            if number in after:
+                result += [after[number], ""]
+        return result
+
+
+class StatusExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(StatusPreprocessor(md), "dsp_status", SNIPPETS_PRIORITY + 2)
+
+
+def makeExtension(**kwargs) -> StatusExtension:
+    return StatusExtension(**kwargs)

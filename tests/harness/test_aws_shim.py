@@ -1,6 +1,7 @@
 """The gate's `aws` shim: v2's options adapted for a v1, a v2 run untouched and preferred, with fakes."""
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -24,9 +25,20 @@ def fake_aws(directory: Path, major: int, exit_code: int = 0) -> Path:
     return fake
 
 
+@pytest.fixture(autouse=True)
+def tools(tmp_path: Path) -> Path:
+    """What the shim needs besides an aws, and no aws: /usr/bin may hold the machine's own."""
+    directory = tmp_path / "tools"
+    directory.mkdir()
+    for tool in ("bash", "dirname"):
+        (directory / tool).symlink_to(shutil.which(tool))
+    return directory
+
+
 def run(path: list[Path], *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    tools = path[0].parent / "tools"  # every directory given is made in tmp_path
     env = {k: v for k, v in os.environ.items() if not k.startswith("DSP_AWS_")}
-    env.update(PATH=os.pathsep.join([str(SHIMS), *map(str, path), "/usr/bin", "/bin"]), **extra)
+    env.update(PATH=os.pathsep.join([str(SHIMS), *map(str, path), str(tools)]), **extra)
     return subprocess.run([str(SHIM), *args], env=env, capture_output=True, text=True)
 
 
@@ -103,15 +115,16 @@ def test_the_gates_answer_is_used_without_probing(tmp_path, v1, v2):
 
 
 def test_no_real_aws_is_command_not_found(tmp_path):
-    done = run([tmp_path], "s3", "ls")
+    (tmp_path / "empty").mkdir()
+    done = run([tmp_path / "empty"], "s3", "ls")
     assert done.returncode == 127 and "no real aws" in done.stderr
 
 
-def test_the_report_describes_the_cli_that_runs(monkeypatch, v1, v2):
+def test_the_report_describes_the_cli_that_runs(monkeypatch, tools, v1, v2):
     from checks.services import aws
 
     for path, expected in (([v1], "AWS CLI 1.0.0 with the v2 adapter"), ([v1, v2], "AWS CLI 2.0.0")):
-        monkeypatch.setenv("PATH", os.pathsep.join([*map(str, path), "/usr/bin", "/bin"]))
+        monkeypatch.setenv("PATH", os.pathsep.join([*map(str, path), str(tools)]))
         monkeypatch.setattr(aws.environment, "PROJECT_BIN", path[0])
         aws.real_cli.cache_clear()
         assert aws.cli_description() == expected

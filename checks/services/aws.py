@@ -168,12 +168,34 @@ def use_moto(session) -> None:
     """Point the session at moto; each page starts from an empty account, as a reader's would."""
     endpoint = moto_endpoint()
     session.env["AWS_ENDPOINT_URL"] = endpoint
+    real, version = real_cli()
+    if real:
+        session.env.update(DSP_AWS_REAL=real, DSP_AWS_VERSION=version)
     guard(session.env)
     if session.id not in _sessions_reset:
         request = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
         with urllib.request.urlopen(request, timeout=30):
             pass
         _sessions_reset.add(session.id)
+
+
+@cache
+def real_cli() -> tuple[str, str]:
+    """The real `aws` the shim runs for sessions (shims/aws says which), and its aws-cli/X.Y.Z."""
+    path = os.pathsep.join([str(environment.SHIMS), str(environment.PROJECT_BIN), os.environ.get("PATH", "")])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DSP_AWS_")}
+    env.update(PATH=path, DSP_AWS_DESCRIBE="1")
+    done = subprocess.run([str(environment.SHIMS / "aws")], env=env, capture_output=True, text=True, timeout=120)
+    real, _, version = done.stdout.strip().partition("\n")
+    return (real, version) if done.returncode == 0 else ("", "")
+
+
+def cli_description() -> str:
+    """For the report: "AWS CLI 1.46.3 with the v2 adapter", or "AWS CLI 2.31.0" where v2 runs."""
+    number = real_cli()[1].removeprefix("aws-cli/")
+    if not number:
+        return "no AWS CLI found"
+    return f"AWS CLI {number} with the v2 adapter" if number.startswith("1.") else f"AWS CLI {number}"
 
 
 def guard(env: dict[str, str]) -> None:

@@ -1,6 +1,6 @@
 zip function.zip index.js faq.json
 FUNCTION_ARN=$(aws lambda create-function --function-name FAQ \
-  --runtime nodejs22.x --handler index.handler \
+  --runtime nodejs24.x --handler index.handler \
   --role "$ROLE_ARN" --zip-file fileb://function.zip \
   --query FunctionArn --output text)
 aws lambda wait function-active --function-name FAQ

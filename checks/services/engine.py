@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 import signal
@@ -31,6 +30,7 @@ from pathlib import Path
 import docker
 import docker.errors
 import requests
+from filelock import FileLock
 
 from checks.runners import sandbox
 from checks.services import authz_plugin, environment, policy
@@ -59,12 +59,8 @@ def log(message: str) -> None:
 @contextlib.contextmanager
 def locked() -> Iterator[None]:
     STATE.mkdir(parents=True, exist_ok=True)
-    with open(STATE / "lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(STATE / "lock", thread_local=False):
+        yield
 
 
 def client() -> docker.DockerClient:

@@ -17,6 +17,7 @@ import html5lib.constants
 import yaml
 
 from checks import layout
+from checks.runners import openapi
 from checks.session import Outcome
 
 BIN = Path(sys.executable).parent
@@ -70,6 +71,8 @@ def check_json(path: Path) -> Outcome:
         return check_trust_policy(path, document)
     if is_iam_policy(document):
         return check_iam_policy(path)
+    if openapi.is_openapi(document):
+        return openapi.check_openapi(path, document)
     return Outcome("passed", checked_by="json parser")
 
 

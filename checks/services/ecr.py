@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from checks.services import aws, engine, environment
+from checks.waiting import wait_until
 
 ADDRESS = "127.0.0.2"
 PORT = 80
@@ -134,7 +135,7 @@ def _start_registry(user: str, password: str) -> None:
             start_new_session=True,  # Ctrl-C on the gate must not kill it before cleanup
         )
     (STATE / "registry.pid").write_text(str(process.pid))
-    engine._wait_for(_listening, "the ECR stand-in registry", 10)
+    wait_until(_listening, "the ECR stand-in registry listening", 10)
 
 
 def use(session) -> None:
@@ -160,7 +161,7 @@ def _stop_registry() -> None:
     pid = _registry_pid()
     if pid:
         os.kill(pid, signal.SIGTERM)
-        engine._wait_for(lambda: not engine.alive(pid), "the ECR stand-in registry", 30)
+        wait_until(lambda: not engine.alive(pid), "the ECR stand-in registry exiting", 30)
     for name in ("registry.pid", "identity", "htpasswd", "registry.yml"):
         (STATE / name).unlink(missing_ok=True)
     shutil.rmtree(STATE / "data", ignore_errors=True)

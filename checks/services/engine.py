@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 import signal
@@ -31,9 +30,11 @@ from pathlib import Path
 import docker
 import docker.errors
 import requests
+from filelock import FileLock
 
 from checks.runners import sandbox
 from checks.services import authz_plugin, environment, policy
+from checks.waiting import wait_until
 
 STATE = Path(os.environ.get("DSP_ENGINE_STATE", "/tmp/dsp-engine"))
 REGISTRY_ADDR = "127.0.0.1:5000"
@@ -59,12 +60,8 @@ def log(message: str) -> None:
 @contextlib.contextmanager
 def locked() -> Iterator[None]:
     STATE.mkdir(parents=True, exist_ok=True)
-    with open(STATE / "lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(STATE / "lock", thread_local=False):
+        yield
 
 
 def client() -> docker.DockerClient:
@@ -124,15 +121,6 @@ def _start(command: list[str], log_name: str) -> subprocess.Popen[bytes]:
         )
 
 
-def _wait_for(ready, what: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if ready():
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"{what} did not become ready within {seconds:g} s; see {STATE}")
-
-
 def registry_ready() -> bool:
     try:
         with socket.create_connection(("127.0.0.1", 5000), timeout=1):
@@ -157,7 +145,7 @@ def start_registry() -> None:
     )
     process = _start([binary, "serve", str(config)], "registry.log")
     (STATE / "registry.pid").write_text(str(process.pid))
-    _wait_for(registry_ready, "the local registry", 10)
+    wait_until(registry_ready, f"the local registry listening (log: {STATE}/registry.log)", 10)
 
 
 def start_dockerd(mirror: bool) -> None:
@@ -172,13 +160,13 @@ def start_dockerd(mirror: bool) -> None:
     old = _started_pid("authz")
     if old:
         os.kill(old, signal.SIGTERM)
-        _wait_for(lambda: not alive(old), "the old engine policy plugin", 10)
+        wait_until(lambda: not alive(old), "the old engine policy plugin exiting", 10)
     plugin = _start([sys.executable, "-m", "checks.services.authz_plugin", "--socket", str(authz_plugin.SOCKET)],
                     "authz.log")  # fmt: skip
     (STATE / "authz.pid").write_text(str(plugin.pid))
-    _wait_for(authz_plugin.ready, "the engine policy plugin", 10)
+    wait_until(authz_plugin.ready, f"the engine policy plugin answering (log: {STATE}/authz.log)", 10)
     if _started_pid("dockerd"):
-        _wait_for(reachable, "dockerd", 60)
+        wait_until(reachable, f"dockerd answering (log: {STATE}/dockerd.log)", 60)
         return
     data_root = fresh_data_root()
     _remove_orphan_bridges()
@@ -195,7 +183,7 @@ def start_dockerd(mirror: bool) -> None:
     log("starting dockerd" + (" with the local registry as its mirror" if mirror else ""))
     process = _start(command, "dockerd.log")
     (STATE / "dockerd.pid").write_text(str(process.pid))
-    _wait_for(reachable, "dockerd", 60)
+    wait_until(reachable, f"dockerd answering (log: {STATE}/dockerd.log)", 60)
 
 
 def fresh_data_root() -> Path:
@@ -315,7 +303,7 @@ def release() -> None:
             if pid:
                 log(f"stopping the {name} this gate started (pid {pid})")
                 os.kill(pid, signal.SIGTERM)
-                _wait_for(lambda p=pid: not alive(p), name, 30)
+                wait_until(lambda p=pid: not alive(p), f"the {name} exiting", 30)
                 if name == "dockerd":
                     remove_data_roots()
             (STATE / f"{name}.pid").unlink(missing_ok=True)
@@ -385,16 +373,21 @@ def _remove_swarm_gateway(api: docker.DockerClient) -> None:
     It is free once the ingress sandbox has gone (if the swarm was left right after init,
     the engine may keep that sandbox: then the network stays).
     """
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and not _swarm_active(api):
+
+    def nothing_left_to_do() -> bool:
+        if _swarm_active(api):
+            return True
         try:
             gateway = api.networks.get("docker_gwbridge")
-            if not gateway.attrs.get("Containers"):
-                gateway.remove()
-                return
+            if gateway.attrs.get("Containers"):
+                return False
+            gateway.remove()
         except docker.errors.APIError:
-            return
-        time.sleep(0.5)
+            pass
+        return True
+
+    with contextlib.suppress(TimeoutError):
+        wait_until(nothing_left_to_do, "docker_gwbridge freed", 5, interval=0.5)
 
 
 def sweep_dead_runs() -> None:

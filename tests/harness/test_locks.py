@@ -1,7 +1,10 @@
 """Pages that name the same host port, container name or the swarm never run at once."""
 
-import fcntl
-import os
+import subprocess
+import sys
+import time
+
+from filelock import FileLock
 
 from checks.services import locks
 
@@ -26,6 +29,50 @@ def test_a_held_resource_makes_the_second_page_wait(tmp_path, monkeypatch):
     second = locks.acquire([step], log=messages.append)
     assert messages == ["gave up waiting for port-8080 after 1 s; going on without it"]
     locks.release(first + second)
-    handle = os.open(tmp_path / "port-8080", os.O_RDWR)
-    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
-    os.close(handle)
+    FileLock(tmp_path / "port-8080").acquire(timeout=0)  # free again
+
+
+HOLDER = """
+import sys, time
+from filelock import FileLock
+with FileLock(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def hold_in_another_process(path, seconds):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_page_in_another_process_waits_until_the_resource_is_released(tmp_path, monkeypatch):
+    monkeypatch.setattr(locks, "LOCKS", tmp_path)
+    step = tmp_path / "01.sh"
+    step.write_text("docker swarm init\n")
+    holder = hold_in_another_process(tmp_path / "swarm", 1.5)
+    started = time.monotonic()
+    held = locks.acquire([step], log=must_not_give_up)
+    waited = time.monotonic() - started
+    locks.release(held)
+    holder.wait()
+    assert len(held) == 1 and waited > 0.5
+
+
+def test_a_page_in_another_process_times_out_naming_the_resource(tmp_path, monkeypatch):
+    monkeypatch.setattr(locks, "LOCKS", tmp_path)
+    monkeypatch.setattr(locks, "WAIT", 0.5)
+    step = tmp_path / "01.sh"
+    step.write_text("docker run --name web1 nginx\n")
+    holder = hold_in_another_process(tmp_path / "name-web1", 3)
+    messages = []
+    assert locks.acquire([step], log=messages.append) == []
+    holder.kill()
+    assert messages == ["gave up waiting for name-web1 after 0.5 s; going on without it"]
+
+
+def must_not_give_up(message):
+    raise AssertionError(message)

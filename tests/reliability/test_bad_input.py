@@ -1,12 +1,13 @@
 """Bad input: each problem gets a clear error naming the file (and line), and the run goes on.
 
 Covered here: an include of a missing snippet, a code block with no check, a snippet of
-unknown kind, malformed YAML or JSON metadata, metadata of the wrong type, an unbound
-variable, a command waiting for a TTY or for stdin, a command that never ends, output that
-differs from the expected, a snippet writing outside its work directory, two snippets with
-the same id, malformed HTML.
+unknown kind, malformed YAML or JSON metadata, metadata of the wrong type, a broken OpenAPI
+document, an unbound variable, a command waiting for a TTY or for stdin, a command that
+never ends, output that differs from the expected, a snippet writing outside its work
+directory, two snippets with the same id, malformed HTML.
 """
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from checks import coverage, layout
-from checks.runners import sandbox, static
+from checks.runners import openapi, sandbox, static
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -200,6 +201,47 @@ def test_page_metadata_of_the_wrong_type_fails_the_run_naming_file_and_line(run_
 def test_malformed_json_names_file_and_line(run_gate):
     result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/p.json": '{\n  "a": 1,\n}\n'})
     assert "snippets/sec/page/p.json:3: malformed JSON" in result.stdout
+
+
+BROKEN_SWAGGER = """\
+{
+  "swagger": "2.0",
+  "info": {"version": "1.0"},
+  "paths": {
+    "/mysfits": {
+      "get": {
+        "responses": {"200": {"schema": {"type": "object"}}}
+      }
+    }
+  }
+}
+"""
+
+
+def test_a_broken_openapi_document_fails_naming_file_line_and_json_path(run_gate):
+    result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/api.json": BROKEN_SWAGGER})
+    assert result.returncode == 1
+    assert "snippets/sec/page/api.json:3: info: 'title' is a required property" in result.stdout
+    assert "snippets/sec/page/api.json:7: paths > /mysfits > get > responses > 200: " in result.stdout
+
+
+def test_a_dangling_reference_in_an_openapi_document_names_it(tmp_path):
+    spec = tmp_path / "api.json"
+    spec.write_text(
+        '{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": '
+        '{"200": {"description": "d", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Gone"}}}}}}}}}'
+    )
+    outcome = static.check_json(spec)
+    assert (outcome.status, outcome.checked_by) == ("failed", "openapi-spec-validator")
+    assert outcome.message == f"{layout.relative(spec)}:1: (document): '/components/schemas/Gone' does not exist"
+
+
+def test_the_sites_openapi_documents_are_valid():
+    for spec in (REPO / "snippets").rglob("*.json"):
+        document = json.loads(spec.read_text())
+        if openapi.is_openapi(document):
+            outcome = static.check_json(spec)
+            assert outcome.status == "passed", outcome.output
 
 
 def test_a_snippet_no_page_includes_is_an_error_unless_it_is_a_declared_fixture(run_gate):

@@ -18,7 +18,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -27,6 +26,7 @@ import docker.errors
 import pytest
 
 from checks.services import authz_plugin, policy
+from checks.waiting import wait_until
 from tests.conftest import REPO, write_site
 
 
@@ -182,10 +182,12 @@ def plugin(tmp_path):
     path = tmp_path / "p.sock"
     process = subprocess.Popen([sys.executable, "-m", "checks.services.authz_plugin", "--socket", str(path)],
                                stderr=subprocess.PIPE, text=True)  # fmt: skip
-    deadline = time.monotonic() + 10
-    while not authz_plugin.ready(path):
-        assert time.monotonic() < deadline and process.poll() is None, "the plugin did not start"
-        time.sleep(0.05)
+
+    def ready() -> bool:
+        assert process.poll() is None, "the plugin exited"
+        return authz_plugin.ready(path)
+
+    wait_until(ready, "the plugin answering", 10, interval=0.05)
     yield path, process
     process.send_signal(signal.SIGTERM)
     process.wait(10)

@@ -16,6 +16,7 @@ from pathlib import Path
 import docker
 import pytest
 
+from checks.waiting import wait_until
 from tests.conftest import REPO, write_site
 
 DOCKERD = shutil.which("dockerd") or "/usr/sbin/dockerd"
@@ -62,14 +63,13 @@ class PrivateEngine:
              "--default-address-pool", "base=10.214.0.0/16,size=24"],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if self.client().ping():
-                    return
-            except Exception:
-                time.sleep(0.2)
-        raise RuntimeError("private dockerd did not start")
+        wait_until(self.answers, "the private dockerd answering", 30)
+
+    def answers(self) -> bool:
+        try:
+            return self.client().ping()
+        except Exception:
+            return False
 
     def kill(self) -> None:
         if self.process and self.process.poll() is None:
@@ -147,9 +147,7 @@ ENGINE_PAGE = {
 def test_engine_killed_mid_run_fails_clearly_without_a_traceback(private_engine, tmp_path):
     site = write_site(tmp_path / "site", ENGINE_PAGE)
     run = gate(site, private_engine)
-    deadline = time.monotonic() + 60
-    while len(private_engine.labelled()) < 2 and time.monotonic() < deadline:
-        time.sleep(0.3)
+    wait_until(lambda: len(private_engine.labelled()) >= 2, "the page's engine objects created", 60)
     private_engine.kill()
     output, _ = run.communicate(timeout=120)
     assert run.returncode == 1, output
@@ -214,9 +212,7 @@ def test_moto_killed_mid_run_fails_that_page_clearly_and_the_rest_and_the_next_r
     env = {**os.environ, "DSP_ROOT": str(site), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "snippets"]
     run = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 60
-    while not moto_servers_of(run.pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_until(lambda: moto_servers_of(run.pid), "the run's moto server started", 60)
     time.sleep(6)  # step 01 has made its bucket; step 02 is sleeping
     for pid in moto_servers_of(run.pid):
         os.kill(pid, signal.SIGKILL)

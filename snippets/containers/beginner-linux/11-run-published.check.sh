@@ -1,2 +1,2 @@
 # nginx answers on the published port (it may need a moment to start).
-timeout 20 bash -c 'until curl --silent --fail --output /dev/null http://localhost/; do sleep 0.2; done'
+eventually 20 curl --silent --fail --max-time 2 --output /dev/null http://localhost/

@@ -2,8 +2,4 @@
 # programs a new Service's rules within a second or two).
 (( NODE_PORT >= 30000 && NODE_PORT <= 32767 ))
 node=$(kubectl get nodes --output=jsonpath='{.items[0].status.addresses[?(@.type=="InternalIP")].address}')
-for _ in $(seq 30); do
-  curl --silent --max-time 2 --output /dev/null "http://$node:$NODE_PORT" && break
-  sleep 1
-done
-curl --silent --max-time 5 --output /dev/null "http://$node:$NODE_PORT"
+eventually 30 curl --silent --max-time 2 --output /dev/null "http://$node:$NODE_PORT"

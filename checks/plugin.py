@@ -218,7 +218,7 @@ def _mark_reusable(config, items: list[SnippetItem]) -> None:
     """Static items are reused one by one; a page's shell steps only all together."""
     pages: dict[Path, list[SnippetItem]] = {}
     for item in items:
-        item.key = cache.key_for(item.kind, item.path, item.page_dir)
+        item.key = cache.key_of(item.path)
         item.reused = cache.reusable(config, item.nodeid, item.key)
         if item.kind == "shell":
             pages.setdefault(item.page_dir, []).append(item)

@@ -8,7 +8,6 @@ hook (hooks/status.py) reads it; JUnit XML is written beside it by pytest (--jun
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import platform
@@ -20,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from checks import layout, versions
+from checks import depends, layout, versions
 
 REPORT_DIR = Path(os.environ.get("DSP_REPORT_DIR") or layout.ROOT / "reports")
 REPORT = REPORT_DIR / "snippets.json"
@@ -168,12 +167,9 @@ def _still_existing(entries: dict[str, Any]) -> dict[str, Any]:
 
 
 def fingerprint(snippet: Path) -> str:
-    """What a result depends on in the snippet itself: its text and its expected output."""
-    digest = hashlib.sha256()
-    for part in (snippet, layout.output_of(snippet), layout.assertion_of(snippet)):
-        if part is not None and part.exists():
-            digest.update(part.read_bytes())
-    return digest.hexdigest()
+    """What the snippet's result depends on (checks/depends.py): the site shows a block whose
+    fingerprint differs from its report entry's as not yet verified."""
+    return depends.inputs_key(snippet)
 
 
 def load(path: Path = REPORT) -> dict[str, Any] | None:

@@ -8,9 +8,10 @@ its key is unchanged. The key is what the result depends on:
   the site's "not yet verified" compares;
 * the environment: the harness's own code and the versions of the locked packages.
 
-A page's shell steps are reused only all together: a step that runs reruns its page's
-session from the start. Results live in pytest's cache directory (one entry per item, so
-xdist workers never write the same file); `--no-cache` ignores them.
+A page's shell steps are reused only all together (checks/collection.py decides it when
+the page starts, never while collecting): a step that runs reruns its page's session
+from the start. Results live in pytest's cache directory (one entry per item, so xdist
+workers never write the same file); `--no-cache` ignores them.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
         if environment.missing_requirements(entry["requires"]) == entry["missing"]:
             return entry
     return None
+
+
+def reusable_together(config, keys: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Earlier results for every item of `keys` (node id -> key), or for none of them."""
+    found = {nodeid: reusable(config, nodeid, key) for nodeid, key in keys.items()}
+    return {nodeid: entry for nodeid, entry in found.items() if entry} if all(found.values()) else {}
 
 
 def remember(config, nodeid: str, key: str, outcome) -> None:

@@ -117,7 +117,7 @@ class Recorder:
                 "reused": bool(properties.get("verified_at")),
             }
             if report.skipped and isinstance(report.longrepr, tuple):
-                entry["reason"] = report.longrepr[2].removeprefix("Skipped: ")
+                entry["reason"] = report.longrepr[2].removeprefix("Skipped: ").removeprefix(f"{path}: ")
             elif report.failed:
                 entry["reason"] = str(report.longrepr).splitlines()[0][:300] if report.longrepr else ""
             self.entries[path] = entry

@@ -46,8 +46,8 @@ def key_of(snippet: Path) -> str:
 
 
 def entry_name(nodeid: str) -> str:
-    """One cache entry per item, the same with or without xdist (which appends "@<group>")."""
-    return "dsp/results/" + hashlib.sha1(nodeid.split("@", 1)[0].encode()).hexdigest()
+    """One cache entry per item, the same with or without xdist."""
+    return "dsp/results/" + hashlib.sha1(nodeid.encode()).hexdigest()
 
 
 def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:

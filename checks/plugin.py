@@ -8,7 +8,7 @@ snippets in page order, and which owns the page's session (collection.py); shell
 run in page sessions (session.py), other kinds are validated by the tool made for their
 format (runners/static.py). Anything that cannot be classified is reported as a failing
 item naming the file, and the rest of the run goes on. Pages run in the order
---page-order asks (page_order.py).
+--page-order asks (page_order.py), each whole on one worker under xdist (scheduling.py).
 """
 
 from __future__ import annotations
@@ -83,14 +83,16 @@ def pytest_configure(config) -> None:
         config.pluginmanager.register(report.Recorder(), "dsp-report")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist turns xdist_group marks into scheduling groups
 def pytest_collection_modifyitems(session, config, items) -> None:
-    """Whole pages move into this run's order; a page stays on one xdist worker."""
+    """Whole pages move into this run's order (a page's items come out of it in page order)."""
     page_order.arrange_items(config, items, collection.page_folder_of)
-    for item in items:
-        page = collection.page_folder_of(item)
-        if page is not None:
-            item.add_marker(pytest.mark.xdist_group(layout.relative(page)))
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # before xdist's own schedulers
+def pytest_xdist_make_scheduler(config, log):
+    from checks import scheduling  # xdist is a gate package, not a site one
+
+    return scheduling.PageScheduling(config, log) if config.getoption("dist") in scheduling.SPREADING else None
 
 
 @pytest.hookimpl(tryfirst=True)

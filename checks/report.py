@@ -96,7 +96,7 @@ class Recorder:
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        # pytest-xdist's loadgroup appends "@<group>" to node ids.
+        # pytest-xdist's loadgroup appends "@<group>" to the ids of tests marked xdist_group.
         path, _, kind = report.nodeid.split("@", 1)[0].partition("::")
         exercised = dict(report.user_properties).get("exercises")
         if exercised:

@@ -1,6 +1,7 @@
 """A page is a collector: its items are its snippets in page order, and it owns its session.
 
-The gate runs in this process (pytester) on a tiny site.
+Most of these tests run the gate in this process (pytester) on a tiny site; the one about
+xdist runs it in a subprocess (run_gate), since workers are processes anyway.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import collection, depends, layout, report, session
+from checks import collection, depends, layout, report, scheduling, session
 from checks.services import engine, environment
 from hooks import status
 from tests.conftest import write_site
@@ -235,3 +236,50 @@ def test_the_site_shows_later_steps_unverified_after_an_edit_to_the_first(steps)
     assert status.status_of(fifth, document) == ("passed", "Verified: ran with bash on 2026-01-02.")
     (steps / "page" / "01-step.sh").write_text("echo one\n")
     assert status.status_of(fifth, document)[0] == "unverified"
+
+
+# Parallel runs: a page runs whole on one worker.
+
+TWO_PAGES = {
+    **{f"docs/s/{page}.md": "# P\n" for page in ("alpha", "beta")},
+    **{
+        f"snippets/s/{page}/0{n}-step.sh": 'echo "$DSP_PAGE $PYTEST_XDIST_WORKER $DSP_SESSION" >> "$WORKERS_LOG"\n'
+        for page in ("alpha", "beta")
+        for n in range(1, 5)
+    },
+}
+
+
+@pytest.mark.parametrize("dist", ["load", "loadgroup", "loadscope"])
+def test_under_xdist_all_steps_of_a_page_run_on_one_worker_in_one_session(run_gate, tmp_path, dist):
+    log = tmp_path / "workers.log"
+    # Unsandboxed, so that steps can write the log outside their sessions.
+    result = run_gate(TWO_PAGES, "-n", "2", "--dist", dist, env={"WORKERS_LOG": str(log), "DSP_SANDBOX": "0"})
+    assert "8 passed" in result.stdout, result.stdout + result.stderr
+    ran: dict[str, set[tuple[str, str]]] = {}
+    for line in log.read_text().splitlines():
+        page, worker, session_id = line.split()
+        ran.setdefault(page, set()).add((worker, session_id))
+    assert {page: len(places) for page, places in ran.items()} == {"alpha": 1, "beta": 1}, ran
+
+
+def test_a_crashed_worker_is_reported_at_the_step_it_ran(run_gate, tmp_path):
+    once = tmp_path / "crashed-once"
+    files = {**TWO_PAGES, "snippets/s/alpha/02-step.sh": f'[ -e {once} ] || {{ touch {once}; kill -9 "$DSP_OWNER_PID"; }}\n'}
+    result = run_gate(files, "-n", "2", env={"WORKERS_LOG": str(tmp_path / "workers.log"), "DSP_SANDBOX": "0"})
+    assert "crashed while running 'snippets/s/alpha/02-step.sh::shell'" in result.stdout, result.stdout
+
+
+def test_the_scheduler_scopes_a_page_by_its_folder_and_other_tests_as_dist_says(tmp_path, monkeypatch):
+    monkeypatch.setattr(layout, "ROOT", tmp_path)
+    monkeypatch.setattr(layout, "SNIPPETS", tmp_path / "snippets")
+
+    def scope(dist: str, nodeid: str) -> str:
+        return scheduling.scope_of(nodeid, dist, tmp_path)
+
+    assert scope("load", "snippets/sec/page/01.sh::shell") == "snippets/sec/page"
+    assert scope("loadfile", "snippets/sec/page/Dockerfile::dockerfile") == "snippets/sec/page"
+    assert scope("load", "snippets/sec/stray.sh::layout") == "snippets/sec/stray.sh::layout"
+    assert scope("load", "tests/test_a.py::TestA::test_b") == "tests/test_a.py::TestA::test_b"
+    assert scope("loadscope", "tests/test_a.py::TestA::test_b") == "tests/test_a.py::TestA"
+    assert scope("loadfile", "tests/test_a.py::TestA::test_b") == "tests/test_a.py"

@@ -45,6 +45,8 @@ def page_folder_of(item: pytest.Item) -> Path | None:
 
 
 class Page(pytest.Directory):
+    """snippets/<section>/<page>/: its snippets in page order, and the page's shell session."""
+
     shell: session.PageSession | None = None
     key: str = ""  # what the page's shell steps depend on (cache.key_of)
     reused: dict[str, dict[str, Any]]  # earlier results standing for this run's shell steps, by node id
@@ -70,8 +72,8 @@ class Page(pytest.Directory):
         Shell steps are reused all together or not at all: a step that runs replays the
         page's earlier steps in a new session, and later steps need the state it leaves.
         """
-        steps = [item for item in self.session.items if isinstance(item, SnippetItem) and item.page is self]
-        shell = [item for item in steps if item.kind == "shell"]
+        shell = [item for item in self.session.items if isinstance(item, SnippetItem) and item.page is self
+                 and item.kind == "shell"]
         self.key = cache.key_of(shell[0].path) if shell else ""
         self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in shell})
 
@@ -105,9 +107,7 @@ class SnippetItem(pytest.Item):
 
     def runtest(self) -> None:
         key = self.page.key if self.kind == "shell" else cache.key_of(self.path)
-        earlier = self.page.reused.get(self.nodeid) if self.kind == "shell" else cache.reusable(
-            self.config, self.nodeid, key
-        )
+        earlier = self._earlier_result(key)
         if earlier is not None:
             outcome = session.Outcome(
                 earlier["status"],
@@ -126,6 +126,12 @@ class SnippetItem(pytest.Item):
             raise pytest.skip.Exception(f"{layout.relative(self.path)}: {outcome.message}", _use_item_location=True)
         if outcome.failed:
             raise SnippetFailure(outcome)
+
+    def _earlier_result(self, key: str) -> dict[str, Any] | None:
+        """An earlier result standing for this run: a page decides for its shell steps together."""
+        if self.kind == "shell":
+            return self.page.reused.get(self.nodeid)
+        return cache.reusable(self.config, self.nodeid, key)
 
     def _check(self) -> session.Outcome:
         if self.kind == "shell":

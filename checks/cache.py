@@ -1,15 +1,17 @@
 """Reuse of earlier results: a snippet whose inputs are unchanged is not run again.
 
-A result is reused only if it passed and its key is unchanged. The key covers:
+A result is reused only if it passed (or was skipped for a reason that still holds) and
+its key is unchanged. The key is what the result depends on:
 
-* for a shell step, its whole page: every file of the page's snippet folder and the
-  page's include order (so any change to any step reruns the page's session from its
-  start: later steps depend on the engine objects and shell state of earlier ones);
-* for a validated file, the file itself;
-* for both, the harness's own code and the versions of the tools and services used.
+* what the page's author edits, as checks/depends.py says (for a shell step its whole
+  page, for any other snippet the file, its output and its assertion), the same inputs
+  the site's "not yet verified" compares;
+* the environment: the harness's own code and the versions of the locked packages.
 
-Results live in pytest's cache directory (one entry per item, so xdist workers never
-write the same file); `--no-cache` ignores them.
+A page's shell steps are reused only all together (checks/collection.py decides it when
+the page starts, never while collecting): a step that runs reruns its page's session
+from the start. Results live in pytest's cache directory (one entry per item, so xdist
+workers never write the same file); `--no-cache` ignores them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from checks import layout, versions
+from checks import depends, versions
 
 HARNESS = Path(__file__).resolve().parent
 
@@ -38,30 +40,14 @@ def environment_key() -> str:
     return digest.hexdigest()
 
 
-@cache
-def page_key(page_dir: Path) -> str:
-    digest = hashlib.sha256(environment_key().encode())
-    for path in sorted(page_dir.rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(page_dir)).encode())
-            digest.update(path.read_bytes())
-    digest.update("\n".join(str(step) for step in layout.steps_of(page_dir)).encode())
-    return digest.hexdigest()
-
-
-def file_key(path: Path) -> str:
-    digest = hashlib.sha256(environment_key().encode())
-    digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def key_for(kind: str, path: Path, page_dir: Path) -> str:
-    return page_key(page_dir) if kind == "shell" else file_key(path)
+def key_of(snippet: Path) -> str:
+    """What a result of `snippet` depends on: its inputs and the environment it ran in."""
+    return hashlib.sha256(f"{environment_key()}\n{depends.inputs_key(snippet)}".encode()).hexdigest()
 
 
 def entry_name(nodeid: str) -> str:
-    """One cache entry per item, the same with or without xdist (which appends "@<group>")."""
-    return "dsp/results/" + hashlib.sha1(nodeid.split("@", 1)[0].encode()).hexdigest()
+    """One cache entry per item, the same with or without xdist."""
+    return "dsp/results/" + hashlib.sha1(nodeid.encode()).hexdigest()
 
 
 def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
@@ -83,6 +69,12 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
         if environment.missing_requirements(entry["requires"]) == entry["missing"]:
             return entry
     return None
+
+
+def reusable_together(config, keys: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Earlier results for every item of `keys` (node id -> key), or for none of them."""
+    found = {nodeid: reusable(config, nodeid, key) for nodeid, key in keys.items()}
+    return {nodeid: entry for nodeid, entry in found.items() if entry} if all(found.values()) else {}
 
 
 def remember(config, nodeid: str, key: str, outcome) -> None:

@@ -105,6 +105,13 @@ def all_includes() -> dict[Path, list[tuple[Path, int]]]:
     return found
 
 
+def included_at(snippet: Path) -> tuple[Path, int] | None:
+    """The page and line that show a snippet: its own page's include if it has one, else the first."""
+    places = all_includes().get(snippet.resolve(), [])
+    own = page_of(snippet.resolve().parent)
+    return next((place for place in places if place[0] == own), places[0] if places else None)
+
+
 @cache
 def page_meta(page_dir: Path) -> PageMeta:
     """The page's `_page.yml`, validated (see page_metadata.py); errors name the file and line."""

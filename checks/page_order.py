@@ -11,6 +11,7 @@ shows they do not. Steps inside a page always keep the page's order.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,22 @@ def arrange(config: pytest.Config, pages: list[Path]) -> list[Path]:
         random.Random(config.option.page_seed).shuffle(shuffled)
         return shuffled
     return pages
+
+
+def arrange_items(config: pytest.Config, items: list[pytest.Item], page_of: Callable[[pytest.Item], Path | None]):
+    """Moves whole pages into the order this run asks for: a page's items stay together, in order.
+
+    Items of no page keep their order; those after the first page's items follow the pages.
+    """
+    if config.option.page_order == "collected":
+        return
+    pages: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        page = page_of(item)
+        if page is not None:
+            pages.setdefault(page, []).append(item)
+    if not pages:
+        return
+    first = next(index for index, item in enumerate(items) if page_of(item) is not None)
+    rest = [item for item in items[first:] if page_of(item) is None]
+    items[:] = items[:first] + [item for page in arrange(config, list(pages)) for item in pages[page]] + rest

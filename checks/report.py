@@ -8,7 +8,6 @@ Markdown extension (dsp_markdown/) reads it; JUnit XML is written beside it by p
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import platform
@@ -20,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from checks import layout, versions
+from checks import depends, layout, versions
 
 REPORT_DIR = Path(os.environ.get("DSP_REPORT_DIR") or layout.ROOT / "reports")
 REPORT = REPORT_DIR / "snippets.json"
@@ -97,7 +96,7 @@ class Recorder:
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        # pytest-xdist's loadgroup appends "@<group>" to node ids.
+        # pytest-xdist's loadgroup appends "@<group>" to the ids of tests marked xdist_group.
         path, _, kind = report.nodeid.split("@", 1)[0].partition("::")
         exercised = dict(report.user_properties).get("exercises")
         if exercised:
@@ -118,7 +117,7 @@ class Recorder:
                 "reused": bool(properties.get("verified_at")),
             }
             if report.skipped and isinstance(report.longrepr, tuple):
-                entry["reason"] = report.longrepr[2].removeprefix("Skipped: ")
+                entry["reason"] = report.longrepr[2].removeprefix("Skipped: ").removeprefix(f"{path}: ")
             elif report.failed:
                 entry["reason"] = str(report.longrepr).splitlines()[0][:300] if report.longrepr else ""
             self.entries[path] = entry
@@ -168,12 +167,9 @@ def _still_existing(entries: dict[str, Any]) -> dict[str, Any]:
 
 
 def fingerprint(snippet: Path) -> str:
-    """What a result depends on in the snippet itself: its text and its expected output."""
-    digest = hashlib.sha256()
-    for part in (snippet, layout.output_of(snippet), layout.assertion_of(snippet)):
-        if part is not None and part.exists():
-            digest.update(part.read_bytes())
-    return digest.hexdigest()
+    """What the snippet's result depends on (checks/depends.py): the site shows a block whose
+    fingerprint differs from its report entry's as not yet verified."""
+    return depends.inputs_key(snippet)
 
 
 def load(path: Path = REPORT) -> dict[str, Any] | None:

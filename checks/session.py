@@ -3,6 +3,9 @@
 The work directory is a throwaway copy of the page's fixtures (every file of the page's
 snippet folder that is not a step, an output, an assertion or metadata). HOME points at
 a throwaway directory too, so `docker login` or `~/.aws` never touch the author's own.
+
+A session belongs to its page's collector (collection.Page), which opens it when the first
+step that must run asks for it and closes it when pytest tears the page down.
 """
 
 from __future__ import annotations
@@ -179,27 +182,6 @@ class PageSession:
         finally:
             locks.release(self.locks)
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-SESSIONS: dict[Path, PageSession] = {}
-
-
-def session_for(page_dir: Path) -> PageSession:
-    page_dir = page_dir.resolve()
-    if page_dir not in SESSIONS:
-        SESSIONS[page_dir] = PageSession(page_dir)
-    return SESSIONS[page_dir]
-
-
-def close(page_dir: Path) -> None:
-    session = SESSIONS.pop(page_dir.resolve(), None)
-    if session is not None:
-        session.close()
-
-
-def close_all() -> None:
-    for page_dir in list(SESSIONS):
-        close(page_dir)
 
 
 def run_id() -> str:

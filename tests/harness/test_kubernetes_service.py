@@ -180,7 +180,8 @@ def test_sessions_run_the_pinned_kubectl_offline_and_live_steps_are_skipped(run_
     monkeypatch.setenv("KUBERNETES_SERVICE_HOST", "10.96.0.1")  # as inside a Pod
     result = run_gate(_site(PINNED), "-rs")
     assert "2 passed, 1 skipped" in result.stdout, result.stdout
-    assert "03-live.sh:1: no Kubernetes cluster reachable" in result.stdout
+    # Reported at the page line that includes the step, naming the step.
+    assert "docs/sec/page.md:12: snippets/sec/page/03-live.sh: no Kubernetes cluster reachable" in result.stdout
 
 
 def test_an_unreachable_cluster_skips_live_steps_and_never_reaches_the_session(

@@ -1,0 +1,233 @@
+"""The collection tree: a page is a collector, and its snippets are its items, in page order.
+
+    snippets/containers/hello                      Page (a pytest.Directory)
+    snippets/containers/hello/01-pull.sh           SnippetFile
+    snippets/containers/hello/01-pull.sh::shell    SnippetItem
+
+A page's shell session (session.py) lives on its Page node. pytest sets a collector up
+before the first of its items runs and tears it down as soon as the next item is outside
+it, so the session is closed when the page is done, also after a failure, a Ctrl-C or
+`-x`, and whatever order the pages run in (page_order.py moves whole pages).
+
+A file pytest cannot check becomes a LayoutErrorItem naming it, so the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks import cache, layout, session
+from checks.runners import static
+
+
+def is_page_folder(path: Path) -> bool:
+    """snippets/<section>/<page>/ (or a folder inside one, a page of its own)."""
+    try:
+        return len(path.resolve().relative_to(layout.SNIPPETS).parts) >= 2
+    except ValueError:
+        return False
+
+
+def files_in_page_order(page_dir: Path) -> list[Path]:
+    """The page's steps as the page includes them, then the outputs and assertions they own."""
+    steps = layout.steps_of(page_dir)
+    parts = sorted(p.resolve() for p in page_dir.iterdir() if layout.kind_of(p) in ("output", "assertion"))
+    return [path for path in steps + parts if path.is_file() and not path.name.startswith(".")]
+
+
+def page_folder_of(item: pytest.Item) -> Path | None:
+    """The page folder an item belongs to (the outermost one, for a folder inside a page)."""
+    return next((node.path for node in item.listchain() if isinstance(node, Page)), None)
+
+
+class Page(pytest.Directory):
+    """snippets/<section>/<page>/: its snippets in page order, and the page's shell session."""
+
+    shell: session.PageSession | None = None
+    key: str = ""  # what the page's shell steps depend on (cache.key_of)
+    reused: dict[str, dict[str, Any]]  # earlier results standing for this run's shell steps, by node id
+
+    def collect(self) -> Iterator[pytest.Collector]:
+        for path in files_in_page_order(self.path):
+            if not self._ignored(path):
+                yield SnippetFile.from_parent(self, path=path)
+        for folder in sorted(p for p in self.path.iterdir() if p.is_dir()):
+            if not self._ignored(folder):
+                collector = self.ihook.pytest_collect_directory(path=folder, parent=self)
+                if collector is not None:
+                    yield collector
+
+    def _ignored(self, path: Path) -> bool:
+        if self.session.isinitpath(path, with_parents=path.is_dir()):
+            return False
+        return bool(self.ihook.pytest_ignore_collect(collection_path=path, config=self.config))
+
+    def setup(self) -> None:
+        """When the page starts (never while collecting): which earlier results stand for its steps.
+
+        Shell steps are reused all together or not at all: a step that runs replays the
+        page's earlier steps in a new session, and later steps need the state it leaves.
+        """
+        shell = [item for item in self.session.items if isinstance(item, SnippetItem) and item.page is self
+                 and item.kind == "shell"]
+        self.key = cache.key_of(shell[0].path) if shell else ""
+        self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in shell})
+
+    def shell_session(self) -> session.PageSession:
+        """The page's session, opened when the first step that must run asks for it."""
+        if self.shell is None:
+            self.shell = session.PageSession(self.path)
+        return self.shell
+
+    def teardown(self) -> None:
+        shell, self.shell = self.shell, None
+        if shell is not None:
+            shell.close()
+
+
+class SnippetFailure(Exception):
+    def __init__(self, outcome: session.Outcome):
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+
+class SnippetItem(pytest.Item):
+    def __init__(self, *, kind: str, **kwargs):
+        super().__init__(**kwargs)
+        self.kind = kind
+        self.outcome: session.Outcome | None = None
+
+    @property
+    def page(self) -> Page:
+        return self.parent.parent
+
+    def runtest(self) -> None:
+        key = self.page.key if self.kind == "shell" else cache.key_of(self.path)
+        earlier = self._earlier_result(key)
+        if earlier is not None:
+            outcome = session.Outcome(
+                earlier["status"],
+                earlier.get("reason", ""),
+                checked_by=earlier.get("checked_by", ""),
+                requires=earlier.get("requires", []),
+            )
+            self.user_properties.append(("verified_at", earlier.get("verified_at", "")))
+        else:
+            outcome = self._check()
+            cache.remember(self.config, self.nodeid, key, outcome)
+        self.outcome = outcome
+        self.user_properties.append(("checked_by", outcome.checked_by))
+        self.user_properties.append(("requires", outcome.requires))
+        if outcome.status == "skipped":  # reported at the page line that shows the snippet
+            raise pytest.skip.Exception(f"{layout.relative(self.path)}: {outcome.message}", _use_item_location=True)
+        if outcome.failed:
+            raise SnippetFailure(outcome)
+
+    def _earlier_result(self, key: str) -> dict[str, Any] | None:
+        """An earlier result standing for this run: a page decides for its shell steps together."""
+        if self.kind == "shell":
+            return self.page.reused.get(self.nodeid)
+        return cache.reusable(self.config, self.nodeid, key)
+
+    def _check(self) -> session.Outcome:
+        if self.kind == "shell":
+            return self.page.shell_session().result_of(self.path)
+        return static.RUNNERS[self.kind](self.path)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, SnippetFailure):
+            outcome = excinfo.value.outcome
+            text = self.located(outcome.message)
+            if outcome.output:
+                text += "\n--- output ---\n" + _tail(outcome.output)
+            return text
+        if isinstance(excinfo.value, layout.LayoutError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style)
+
+    def located(self, message: str) -> str:
+        """The message, after the page line that shows the snippet, and naming the snippet."""
+        snippet = layout.relative(self.path)
+        if not message.startswith(snippet):
+            message = f"{snippet}: {message}"
+        shown = layout.included_at(self.path)
+        return f"{layout.relative(shown[0])}:{shown[1]}: {message}" if shown else message
+
+    def reportinfo(self):
+        """Where a reader sees the snippet: the include's page and line (a fixture: the file itself)."""
+        page, line = layout.included_at(self.path) or (self.path, 1)
+        return page, line - 1, f"{layout.relative(self.path)} [{self.kind}]"
+
+
+class LayoutErrorItem(pytest.Item):
+    """Stands for a file the harness cannot check, so the problem is a failure, not a crash."""
+
+    def __init__(self, *, error: layout.LayoutError, **kwargs):
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self) -> None:
+        raise self.error
+
+    def repr_failure(self, excinfo, style=None):
+        return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, (self.error.line or 1) - 1, str(self.error)
+
+
+def _tail(text: str, lines: int = 60) -> str:
+    rows = text.rstrip().splitlines()
+    return "\n".join((["..."] if len(rows) > lines else []) + rows[-lines:])
+
+
+class SnippetFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        try:
+            kind = self._checked_kind()
+        except layout.LayoutError as error:
+            yield LayoutErrorItem.from_parent(self, name="layout", error=error)
+            return
+        if kind is not None:
+            yield SnippetItem.from_parent(self, name=kind, kind=kind)
+
+    def _checked_kind(self) -> str | None:
+        """The file's kind if it is a step to check, None for a part of a step; LayoutError if neither."""
+        path = self.path
+        kind = layout.kind_of(path)
+        page_dir = layout.page_dir_of(path)
+        layout.page_meta(page_dir)
+        if kind is None:
+            raise layout.LayoutError(
+                path,
+                "no check knows this kind of file "
+                f"(known: Dockerfile, {', '.join(sorted(layout.KINDS))}, .out, .check.sh)",
+            )
+        twins = layout.same_step_name(path)
+        if twins:
+            raise layout.LayoutError(
+                path,
+                f"has the same step name as {', '.join(layout.relative(t) for t in twins)}: "
+                "their outputs and metadata would be ambiguous; rename one",
+            )
+        if kind in ("output", "assertion"):
+            if not _step_for(path).exists():
+                raise layout.LayoutError(path, f"belongs to no step ({_step_for(path).name} is missing)")
+            return None
+        if path.resolve() not in layout.all_includes() and path.name not in layout.page_meta(page_dir).fixtures:
+            page = layout.relative(layout.page_of(page_dir))
+            target = path.resolve().relative_to(layout.SNIPPETS)
+            raise layout.LayoutError(
+                path,
+                f'included by no page: show it in {page} with --8<-- "{target}" '
+                f"or, if only commands use it, list it under fixtures in {layout.METADATA_NAME}",
+            )
+        return kind
+
+
+def _step_for(part: Path) -> Path:
+    return layout.step_of(part) or part.with_name(layout.step_name(part) + ".sh")

@@ -1,0 +1,52 @@
+"""What a snippet's result depends on, in what a page's author edits.
+
+One function answers it for both users: the cache (checks/cache.py) reruns a snippet
+whose inputs changed, and the site (hooks/status.py, through report.fingerprint) shows a
+block whose inputs changed since its result as "not yet verified". Were they to disagree,
+the site would call a step verified that the gate would rerun, or the other way round.
+
+* A shell step depends on its whole page: every file of the page's snippet folder and
+  the order the page includes them in. A later step runs in the shell state and on the
+  engine objects the earlier ones left, so an edit to step 01 changes step 05's result.
+* Any other snippet is checked on its own: it depends on its text, its expected output
+  and its hidden assertion.
+
+The harness and the tools it runs are no input here: the cache adds them
+(cache.environment_key), but the site must not call every block unverified after an
+edit to the harness.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from checks import layout
+
+
+def inputs_key(snippet: Path) -> str:
+    if layout.kind_of(snippet) == "shell":
+        return page_inputs_key(snippet.resolve().parent)
+    return file_inputs_key(snippet)
+
+
+def page_inputs_key(page_dir: Path) -> str:
+    page_dir = page_dir.resolve()
+    digest = hashlib.sha256(b"page\n")
+    for path in sorted(page_dir.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(page_dir)}\n".encode())
+            digest.update(path.read_bytes())
+    steps = layout.steps_of(page_dir) if page_dir.is_dir() else []
+    order = "\n".join(str(step.relative_to(page_dir)) for step in steps)
+    digest.update(f"\ninclude order:\n{order}".encode())
+    return digest.hexdigest()
+
+
+def file_inputs_key(snippet: Path) -> str:
+    digest = hashlib.sha256(b"file\n")
+    for part in (snippet, layout.output_of(snippet), layout.assertion_of(snippet)):
+        if part is not None and part.exists():
+            digest.update(f"{part.name}\n".encode())
+            digest.update(part.read_bytes())
+    return digest.hexdigest()

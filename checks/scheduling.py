@@ -1,0 +1,76 @@
+"""Parallel runs (pytest-xdist): every page runs whole on one worker.
+
+A page's shell steps share one shell state, so a page split between two workers would
+replay its earlier steps on both and fight itself over ports and names. xdist's own
+grouping (`--dist loadgroup` and `xdist_group` marks) passes a test's group to the
+controller by rewriting the test's node id through a private attribute, which pytest 9.2
+no longer reads: grouping then silently stops (pytest-xdist issue 1386).
+
+So the gate schedules through xdist's public hook `pytest_xdist_make_scheduler`, with
+xdist's loadscope scheduler, which sends each scope whole to one worker; a scope is a
+node id up to its last "::" (a test module or class). It is handed the node ids
+rewritten so that each page is one scope:
+
+    snippets/containers/hello/01-pull.sh::shell  ->  snippets/containers/hello::<position>
+
+Tests outside snippets/ are scoped as the `--dist` given says: by module or class for
+loadscope, by file for loadfile, each on its own for load, loadgroup and worksteal.
+`--dist each` (every worker runs everything, pages whole) is left to xdist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from xdist.scheduler import LoadScopeScheduling
+
+from checks import layout
+
+SPREADING = ("load", "loadscope", "loadfile", "loadgroup", "worksteal")
+
+
+def page_of_nodeid(rootpath: Path, nodeid: str) -> str | None:
+    """snippets/<section>/<page> for a node id inside a page folder, else None."""
+    path = (rootpath / nodeid.split("::", 1)[0]).resolve()
+    try:
+        parts = path.relative_to(layout.SNIPPETS).parts
+    except ValueError:
+        return None
+    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if len(parts) > 2 else None
+
+
+def scope_of(nodeid: str, dist: str, rootpath: Path) -> str:
+    """What goes whole to one worker with the test: its page, or what `--dist` groups it with."""
+    page = page_of_nodeid(rootpath, nodeid)
+    if page is not None:
+        return page
+    if dist == "loadscope":
+        return nodeid.rsplit("::", 1)[0]
+    if dist == "loadfile":
+        return nodeid.split("::", 1)[0]
+    return nodeid
+
+
+class PageScheduling:
+    """xdist's loadscope scheduling, in which a page is the scope of each of its items."""
+
+    def __init__(self, config: pytest.Config, log) -> None:
+        self.rootpath, self.dist = config.rootpath, config.getoption("dist")
+        self.loadscope = LoadScopeScheduling(config, log)
+        self.collections: dict[object, list[str]] = {}  # worker -> its collection, as collected
+
+    def add_node_collection(self, node, collection: Sequence[str]) -> None:
+        self.collections[node] = list(collection)
+        scopes = [scope_of(nodeid, self.dist, self.rootpath) for nodeid in collection]
+        self.loadscope.add_node_collection(node, [f"{scope}::{position}" for position, scope in enumerate(scopes)])
+
+    def remove_node(self, node) -> str | None:
+        """The test the worker crashed in, by its real node id."""
+        crashed = self.loadscope.remove_node(node)
+        return None if crashed is None else self.collections[node][int(crashed.rsplit("::", 1)[1])]
+
+    def __getattr__(self, name: str):
+        # The rest of xdist's Scheduling protocol works on positions, as loadscope does.
+        return getattr(self.loadscope, name)

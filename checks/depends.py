@@ -1,7 +1,7 @@
 """What a snippet's result depends on, in what a page's author edits.
 
 One function answers it for both users: the cache (checks/cache.py) reruns a snippet
-whose inputs changed, and the site (hooks/status.py, through report.fingerprint) shows a
+whose inputs changed, and the site (dsp_markdown/status.py, through report.fingerprint) shows a
 block whose inputs changed since its result as "not yet verified". Were they to disagree,
 the site would call a step verified that the gate would rerun, or the other way round.
 

@@ -51,6 +51,10 @@ def environment_versions(used: set[str]) -> dict[str, str]:
                 found[package] = version(package)
             except PackageNotFoundError:
                 found[package] = None
+    if "aws" in used:
+        from checks.services import aws
+
+        found["AWS CLI"] = aws.cli_description()  # e.g. "AWS CLI 1.46.3 with the v2 adapter"
     if "kubernetes" in used or "yaml" in used:
         kubectl = bin_dir / "kubectl"
         found["kubectl"] = _kubectl(kubectl) if kubectl.exists() else None

@@ -74,7 +74,8 @@ def _against(requires: list[str], environment: dict[str, str]) -> str:
         standins = environment.get("Docker images", "").startswith("stand-in")
         parts.append(f"Docker Engine {environment['Docker Engine']}" + (" with stand-in images" if standins else ""))
     if "aws" in requires and "moto" in environment:
-        parts.append(f"moto {environment['moto']} (AWS CLI {environment.get('awscli', '?')})")
+        cli = environment.get("AWS CLI") or f"AWS CLI {environment.get('awscli', '?')}"
+        parts.append(f"moto {environment['moto']} ({cli})")
     if "kubernetes" in requires and "kubectl" in environment:
         parts.append(f"a Kubernetes cluster (kubectl {environment['kubectl']})")
     return " against " + " and ".join(parts) if parts else ""

@@ -13,7 +13,7 @@ import pytest
 
 from checks import collection, depends, layout, report, scheduling, session
 from checks.services import engine, environment
-from hooks import status
+from dsp_markdown import status
 from tests.conftest import write_site
 
 pytest_plugins = ["pytester"]

@@ -89,3 +89,11 @@ def test_the_status_page_charts_every_page_with_blocks_and_names_pages_by_title(
     assert 'role="img" aria-label="Hello, Docker: 8 blocks, 1 verified, 1 validated, 1 skipped, 1 failed, ' \
         '4 not yet verified"' in hello
     assert "<script" not in text and "http" not in text.split('<figure class="dsp-chart">', 1)[1]
+
+
+def test_an_aws_block_names_the_cli_that_ran_and_its_adapter():
+    from dsp_markdown import status
+
+    environment = {"moto": "5.2.0", "awscli": "1.46.3", "AWS CLI": "AWS CLI 1.46.3 with the v2 adapter"}
+    assert status._against(["aws"], environment) == " against moto 5.2.0 (AWS CLI 1.46.3 with the v2 adapter)"
+    assert status._against(["aws"], {"moto": "5.2.0", "awscli": "1.46.3"}) == " against moto 5.2.0 (AWS CLI 1.46.3)"

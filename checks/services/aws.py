@@ -183,9 +183,11 @@ def use_moto(session) -> None:
 def real_cli() -> tuple[str, str]:
     """The real `aws` the shim runs for sessions (shims/aws says which), and its aws-cli/X.Y.Z."""
     path = os.pathsep.join([str(environment.SHIMS), str(environment.PROJECT_BIN), os.environ.get("PATH", "")])
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DSP_AWS_")}
-    env.update(PATH=path, DSP_AWS_DESCRIBE="1")
-    done = subprocess.run([str(environment.SHIMS / "aws")], env=env, capture_output=True, text=True, timeout=120)
+    # As masked as a session's: `aws --version` must not read the author's ~/.aws either.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DSP_AWS_", *environment.MASKED_PREFIXES))}
+    with tempfile.TemporaryDirectory(prefix="dsp-aws-probe-") as home:
+        env.update(PATH=path, HOME=home, DSP_AWS_DESCRIBE="1")
+        done = subprocess.run([str(environment.SHIMS / "aws")], env=env, capture_output=True, text=True, timeout=120)
     real, _, version = done.stdout.strip().partition("\n")
     return (real, version) if done.returncode == 0 else ("", "")
 

@@ -69,20 +69,16 @@ def requirements_of(snippet: Path, declared: list[str]) -> list[str]:
     return list(dict.fromkeys(declared + implied))
 
 
+def _first_reason(checks, subject) -> str | None:
+    return next((reason for check in checks if (reason := check(subject))), None)
+
+
 def refusal(step: Path) -> str | None:
-    for vet in VETTERS:
-        reason = vet(step)
-        if reason:
-            return reason
-    return None
+    return _first_reason(VETTERS, step)
 
 
 def violation_after_step(session: PageSession) -> str | None:
-    for check in AFTER_STEP:
-        reason = check(session)
-        if reason:
-            return reason
-    return None
+    return _first_reason(AFTER_STEP, session)
 
 
 def use(requires: list[str], session: PageSession) -> None:

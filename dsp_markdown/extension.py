@@ -5,6 +5,8 @@
   yet verified (dsp_markdown/status.py words it).
 * A marker line (`<!-- dsp:status-table -->`, see `generated`) becomes that page's generated
   Markdown: the Status page's chart and table, the Performance figures, the notes map.
+* At the end of a page with shell steps, a link that downloads them as one script
+  (dsp_markdown/download.py).
 
 It is a Markdown extension rather than an MkDocs hook because Zensical, which reads this
 site's mkdocs.yml too, runs `markdown_extensions` and silently ignores `hooks:`. It runs
@@ -23,6 +25,7 @@ from markdown.preprocessors import Preprocessor
 
 from checks import layout, markdown_reader, report
 from dsp_markdown import pages
+from dsp_markdown.download import DownloadPreprocessor
 from dsp_markdown.status import status_of
 
 # The pages that hold the markers: what a marker becomes links relative to its page.
@@ -76,6 +79,7 @@ class StatusPreprocessor(Preprocessor):
 class StatusExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(StatusPreprocessor(md), "dsp_status", SNIPPETS_PRIORITY + 2)
+        md.preprocessors.register(DownloadPreprocessor(md), "dsp_download", SNIPPETS_PRIORITY + 1)
 
 
 def makeExtension(**kwargs) -> StatusExtension:

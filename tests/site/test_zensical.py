@@ -1,5 +1,5 @@
 """Zensical, Material for MkDocs' successor, builds the site from the same mkdocs.yml and shows
-the same status lines and generated tables as MkDocs.
+the same status lines, generated tables and page scripts as MkDocs.
 
 Zensical runs `markdown_extensions` but ignores `hooks:` without a word, so all the site
 generates must come from dsp_markdown.extension; this test catches what would not.
@@ -13,6 +13,7 @@ import html5lib
 import pytest
 
 from checks import layout, report
+from tests.site.test_downloads import downloads
 
 pytest.importorskip("zensical", reason="zensical is missing (scripts/setup gate installs it)")
 
@@ -92,3 +93,6 @@ def test_zensical_shows_the_status_lines_and_tables_mkdocs_shows(build_with_repo
         parts = generated_parts(mkdocs, page)
         assert parts["cells"] or page.endswith("performance/index.html"), f"{page}: nothing generated"
         assert generated_parts(zensical, page) == parts, page
+
+    offered = downloads(mkdocs)
+    assert any(offered.values()) and downloads(zensical) == offered  # the pages' scripts, byte for byte

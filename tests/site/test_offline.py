@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from checks import notes_map
+from dsp_markdown import notes_map
 
 # Attributes through which a browser fetches something on its own.
 FETCHING = {
@@ -112,5 +112,5 @@ def test_notes_map_is_rendered(built_site):
     changed = sum(link.status != "kept" for part in the_map.parts for link in part.links.values())
     assert rows == len(the_map.parts) + changed, (
         "about/notes-map.md should show a row per part and per changed link of "
-        "checks/notes_map.yaml (does it still hold the <!-- notes-map --> marker?)"
+        "notes/map.yaml (does it still hold the <!-- notes-map --> marker?)"
     )

@@ -1,0 +1,128 @@
+"""The corrections of the original notes, as data, and the notes that show them on the pages.
+
+`notes/corrections.yaml` lists every change the site makes to what the notes say:
+
+    corrections:
+      - id: brctl-legacy
+        page: containers/networking-swarm.md     # under docs/
+        lines: [180]                             # lines of the notes it changes: N or "N-M"
+        change: brctl is deprecated; the page lists the bridges with `ip link`.
+        phrase: "`brctl`, from the `bridge-utils` package, is deprecated"
+
+Each correction has its note on its page, an admonition `!!! note "Changed from the original
+notes"` whose text contains `phrase` (compared ignoring case and line breaks); every such
+note of the site is there for at least one correction. tests/site/test_corrections.py checks
+both. A bad entry is a LayoutError naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from checks import layout
+from checks.page_metadata import _line_of, _load, refuse_duplicate_keys
+
+CORRECTIONS_FILE = layout.ROOT / "notes" / "corrections.yaml"
+NOTE_TITLE = "Changed from the original notes"
+_NOTE_START = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?) note "' + re.escape(NOTE_TITLE) + '"')
+
+
+def _line_range(raw: Any) -> tuple[int, int]:
+    text = str(raw) if isinstance(raw, int | str) and not isinstance(raw, bool) else None
+    match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", text or "")
+    if not match:
+        raise ValueError(f"{raw!r} is not a line (N) or a range of lines (N-M)")
+    first, last = int(match[1]), int(match[2] or match[1])
+    if not 1 <= first <= last:
+        raise ValueError(f"{raw!r} is not a range of lines: it must start at 1 or later and not end before it starts")
+    return first, last
+
+
+LineRange = Annotated[tuple[int, int], BeforeValidator(_line_range)]
+
+
+class Correction(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    page: str = Field(pattern=r"\.md$")
+    lines: list[LineRange] = Field(min_length=1)
+    change: str = Field(min_length=10)
+    phrase: str = Field(min_length=8)
+
+    @property
+    def spans(self) -> str:
+        return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in self.lines)
+
+
+class CorrectionsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    corrections: list[Correction] = Field(min_length=1)
+
+
+def load(path: Path = CORRECTIONS_FILE, docs: Path | None = None) -> list[Correction]:
+    """The corrections of `path`; a LayoutError at the file and line of the first bad entry."""
+    docs = docs or layout.DOCS
+    raw, root = _load(path)
+    refuse_duplicate_keys(path, root)
+    try:
+        corrections = CorrectionsFile.model_validate(raw).corrections
+    except ValidationError as invalid:
+        error = min(invalid.errors(), key=lambda error: _line_of(root, error["loc"]) or 0)
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
+        message = error["msg"].removeprefix("Value error, ")
+        raise layout.LayoutError(path, f"{where}: {message}", _line_of(root, error["loc"])) from None
+    seen: set[str] = set()
+    for index, correction in enumerate(corrections):
+        if correction.id in seen:
+            line = _line_of(root, ("corrections", index, "id"))
+            raise layout.LayoutError(path, f"id {correction.id!r} is given twice", line)
+        seen.add(correction.id)
+        if not (docs / correction.page).is_file():
+            line = _line_of(root, ("corrections", index, "page"))
+            raise layout.LayoutError(path, f"{correction.id}: page {correction.page!r} is not a page in docs/", line)
+    return corrections
+
+
+@dataclass(frozen=True)
+class Note:
+    """A "Changed from the original notes" admonition of a page: its first line and its text."""
+
+    page: str
+    line: int
+    text: str
+
+    def says(self, phrase: str) -> bool:
+        return _flat(phrase) in _flat(self.text)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def notes_of(page: str, docs: Path | None = None) -> list[Note]:
+    """The page's notes: each admonition's body is the lines indented under its title line."""
+    rows = ((docs or layout.DOCS) / page).read_text(encoding="utf-8").splitlines()
+    found = []
+    for number, row in enumerate(rows):
+        start = _NOTE_START.match(row)
+        if not start:
+            continue
+        body = []
+        for following in rows[number + 1 :]:
+            if following.strip() and len(following) - len(following.lstrip()) <= len(start["indent"]):
+                break
+            body.append(following)
+        found.append(Note(page, number + 1, "\n".join(body)))
+    return found
+
+
+def all_notes(docs: Path | None = None) -> list[Note]:
+    docs = docs or layout.DOCS
+    return [note for page in sorted(docs.rglob("*.md")) for note in notes_of(str(page.relative_to(docs)), docs)]

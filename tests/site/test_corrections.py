@@ -3,6 +3,7 @@
 * each correction names lines that exist in the notes, and a page that exists;
 * each correction's page has a "Changed from the original notes" note that says its phrase;
 * every such note on the site belongs to a correction: no note goes unrecorded;
+* every link the notes map marks as changed (fixed, gone, redrawn, dropped) has its correction;
 * a bad entry is reported with the file and line.
 """
 
@@ -54,6 +55,30 @@ def test_every_note_on_the_site_is_recorded():
         f"notes with no entry in {layout.relative(corrections.CORRECTIONS_FILE)} (add one with the "
         "notes' lines it changes and a phrase of the note):\n" + "\n".join(unrecorded)
     )
+
+
+# What became of a link of the notes that a reader must be told about in a note.
+LINK_CHANGES = {"fixed", "gone", "replaced", "dropped"}
+
+
+def test_every_changed_link_of_the_notes_has_its_correction():
+    """A link the notes map marks as changed (an image redrawn, a target fixed) is a correction too."""
+    if not NOTE_LINES:
+        pytest.skip(f"the original notes are not here ({NOTES}); set DSP_NOTES to their path")
+    links = list(notes_map.links_of("\n".join(NOTE_LINES)))
+    uncorrected = []
+    for part in notes_map.load().parts:
+        for link in part.links.values():
+            if link.status not in LINK_CHANGES:
+                continue
+            lines = [line for line, target, _image in links if target == link.target]
+            corrected = any(
+                c.page == part.page and any(first <= line <= last for first, last in c.lines for line in lines)
+                for c in CORRECTIONS
+            )
+            if not corrected:
+                uncorrected.append(f"notes lines {lines or part.span} ({link.status}, {part.page}): {link.target}")
+    assert not uncorrected, "changed links of the notes with no correction on their page:\n" + "\n".join(uncorrected)
 
 
 def test_notes_are_read_with_their_indented_body(tmp_path):

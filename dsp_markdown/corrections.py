@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from checks import layout
+from checks import layout, markdown_reader
 from checks.page_metadata import _line_of, _load, refuse_duplicate_keys
 
 CORRECTIONS_FILE = layout.ROOT / "notes" / "corrections.yaml"
@@ -107,12 +107,16 @@ def _flat(text: str) -> str:
 
 
 def notes_of(page: str, docs: Path | None = None) -> list[Note]:
-    """The page's notes: each admonition's body is the lines indented under its title line."""
-    rows = ((docs or layout.DOCS) / page).read_text(encoding="utf-8").splitlines()
+    """The page's notes: each admonition's body is the lines indented under its title line.
+
+    A title line inside a code block (a page showing how to write a note) is not a note.
+    """
+    text = ((docs or layout.DOCS) / page).read_text(encoding="utf-8")
+    rows, code = text.splitlines(), markdown_reader.code_lines(text)
     found = []
     for number, row in enumerate(rows):
         start = _NOTE_START.match(row)
-        if not start:
+        if not start or number + 1 in code:
             continue
         body = []
         for following in rows[number + 1 :]:

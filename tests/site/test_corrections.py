@@ -87,6 +87,7 @@ def test_notes_are_read_with_their_indented_body(tmp_path):
         '!!! note "Changed from the original notes"\n    The notes said A.\n\n    Still the note.\n'
         "After it.\n\n"
         '=== "Tab"\n\n    !!! note "Changed from the original notes"\n        In a tab, B.\n    Tab text.\n'
+        '\n```markdown\n!!! note "Changed from the original notes"\n    An example, not a note.\n```\n'
     )
     found = corrections.notes_of("p.md", tmp_path)
     assert [(note.line, note.says("still the NOTE"), note.says("after it")) for note in found] == [

@@ -12,11 +12,13 @@
 Each correction has its note on its page, an admonition `!!! note "Changed from the original
 notes"` whose text contains `phrase` (compared ignoring case and line breaks); every such
 note of the site is there for at least one correction. tests/site/test_corrections.py checks
-both. A bad entry is a LayoutError naming the file and line.
+both. A bad entry is a LayoutError naming the file and line. The map of the notes
+(docs/about/notes-map.md) lists them all (`markdown_table`).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from checks import layout, markdown_reader
 from checks.page_metadata import _line_of, _load, refuse_duplicate_keys
+from dsp_markdown.mkdocs_site import page_title
+from dsp_markdown.notes_map import _cell
 
 CORRECTIONS_FILE = layout.ROOT / "notes" / "corrections.yaml"
 NOTE_TITLE = "Changed from the original notes"
@@ -57,7 +61,7 @@ class Correction(BaseModel):
 
     @property
     def spans(self) -> str:
-        return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in self.lines)
+        return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in self.lines)
 
 
 class CorrectionsFile(BaseModel):
@@ -130,3 +134,19 @@ def notes_of(page: str, docs: Path | None = None) -> list[Note]:
 def all_notes(docs: Path | None = None) -> list[Note]:
     docs = docs or layout.DOCS
     return [note for page in sorted(docs.rglob("*.md")) for note in notes_of(str(page.relative_to(docs)), docs)]
+
+
+def markdown_table(corrections: list[Correction], from_page: str) -> str:
+    """The corrections as a Markdown table, each linked to its page, from `from_page`."""
+    base = Path(from_page).parent
+    rows = [
+        f"Every change the pages make to what the notes say, each explained on its page in a note *{NOTE_TITLE}*:",
+        "",
+        "| Notes lines | What changed | Page |",
+        "| --- | --- | --- |",
+    ]
+    for correction in corrections:
+        target = os.path.relpath(correction.page, base or ".")
+        page = f"[{_cell(page_title(correction.page))}]({target})"
+        rows.append(f"| {correction.spans} | {_cell(correction.change)} | {page} |")
+    return "\n".join(rows) + "\n"

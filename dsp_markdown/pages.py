@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from checks import layout
-from dsp_markdown import mkdocs_site, notes_map
+from dsp_markdown import corrections, mkdocs_site, notes_map
 from dsp_markdown.status import OUTCOMES, assess
 
 BENCH_RESULTS = layout.ROOT / "bench" / "results.json"
@@ -133,4 +133,5 @@ def performance_page() -> str:
 
 
 def notes_map_page(shown_on: str) -> str:
-    return notes_map.markdown_table(notes_map.load(), shown_on)
+    the_map = notes_map.markdown_table(notes_map.load(), shown_on)
+    return the_map + "\n" + corrections.markdown_table(corrections.load(), shown_on)

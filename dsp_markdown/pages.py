@@ -11,7 +11,8 @@ import json
 import os
 from pathlib import Path
 
-from checks import layout, notes_map
+from checks import layout
+from dsp_markdown import corrections, mkdocs_site, notes_map
 from dsp_markdown.status import OUTCOMES, assess
 
 BENCH_RESULTS = layout.ROOT / "bench" / "results.json"
@@ -27,7 +28,7 @@ def nav_pages() -> list[tuple[str, str]]:
 
     def walk(node: object, title: str, section: str) -> None:
         if isinstance(node, str):
-            found.append((node, title or notes_map.page_title(node), section))
+            found.append((node, title or mkdocs_site.page_title(node), section))
         elif isinstance(node, list):
             for child in node:
                 walk(child, "", section)
@@ -35,7 +36,7 @@ def nav_pages() -> list[tuple[str, str]]:
             for key, value in node.items():
                 walk(value, key, key if isinstance(value, list) else section)
 
-    walk(notes_map.mkdocs_config()["nav"], "", "")
+    walk(mkdocs_site.mkdocs_config()["nav"], "", "")
     titles = [title for _page, title, _section in found]
     return [
         (page, f"{title} ({section})" if titles.count(title) > 1 and section else title)
@@ -132,4 +133,5 @@ def performance_page() -> str:
 
 
 def notes_map_page(shown_on: str) -> str:
-    return notes_map.markdown_table(notes_map.load(), shown_on)
+    the_map = notes_map.markdown_table(notes_map.load(), shown_on)
+    return the_map + "\n" + corrections.markdown_table(corrections.load(), shown_on)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import layout, notes_map
+from checks import layout
+from dsp_markdown import mkdocs_site
 
 
 def build_site(destination: Path) -> None:
@@ -91,7 +92,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def nav_urls() -> list[str]:
     """The site-relative URL of every page in the nav, home first."""
-    pages = notes_map.nav_pages(notes_map.mkdocs_config()["nav"])
+    pages = mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"])
     urls = []
     for page in pages:
         stem = page.removesuffix(".md")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import yaml
 
-from checks import layout, notes_map
+from checks import layout
+from dsp_markdown import mkdocs_site
 
 
-class _StrictLoader(notes_map._MkDocsLoader):
+class _StrictLoader(mkdocs_site._MkDocsLoader):
     pass
 
 
@@ -33,7 +34,7 @@ def test_mkdocs_yml_has_no_duplicate_keys():
 
 def test_the_site_relies_on_no_mkdocs_hook():
     """Zensical ignores `hooks:` without a word, so what the site generates is a Markdown extension."""
-    config = notes_map.mkdocs_config()
+    config = mkdocs_site.mkdocs_config()
     assert "hooks" not in config, "move it into dsp_markdown/: Zensical would build the site without it"
     names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
     assert "dsp_markdown.extension" in names

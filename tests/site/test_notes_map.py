@@ -1,4 +1,4 @@
-"""The map of the notes (checks/notes_map.yaml): every part of the notes lands on a page.
+"""The map of the notes (notes/map.yaml): every part of the notes lands on a page.
 
 * every non-blank line of the notes falls in exactly one part;
 * every mapped page exists and is in the nav;
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks import layout, notes_map
+from checks import layout
+from dsp_markdown import mkdocs_site, notes_map
 
 MAP = notes_map.load()
 NOTES = MAP.notes
@@ -47,14 +48,13 @@ def test_every_line_of_the_notes_is_mapped():
         for number, text in enumerate(LINES, 1)
         if text.strip() and MAP.part_for(number) is None
     ]
-    assert not unmapped, (
-        f"lines of the notes no part of {layout.relative(notes_map.MAP_FILE)} covers:\n"
-        + "\n".join(unmapped)
+    assert not unmapped, f"lines of the notes no part of {layout.relative(notes_map.MAP_FILE)} covers:\n" + "\n".join(
+        unmapped
     )
 
 
 def test_every_mapped_page_exists_and_is_in_the_nav():
-    in_nav = notes_map.nav_pages(notes_map.mkdocs_config()["nav"])
+    in_nav = mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"])
     problems = []
     for page in sorted({part.page for part in MAP.parts}):
         if not (layout.DOCS / page).is_file():
@@ -92,12 +92,11 @@ def test_link_shows_on_its_page_as_mapped(line, target, image, part, link):
             f"notes line {line}: image {target} must not be hot-linked or left dangling; "
             "mark it `replaced` (with a Mermaid diagram on the page) or `dropped`, with a reason"
         )
-    shown = notes_map.page_text(part.page)
+    shown = mkdocs_site.page_text(part.page)
     wanted = link.must_show()
     if wanted:
         assert notes_map.shows(shown, wanted), (
-            f"notes line {line}: {part.page} should show {wanted!r} "
-            f"({link.status}: {notes_map.STATUSES[link.status]})"
+            f"notes line {line}: {part.page} should show {wanted!r} ({link.status}: {notes_map.STATUSES[link.status]})"
         )
     unwanted = link.must_not_link()
     if unwanted:
@@ -105,9 +104,7 @@ def test_link_shows_on_its_page_as_mapped(line, target, image, part, link):
         assert hides, f"notes line {line}: {part.page} still links or shows {unwanted}"
     if link.status == "replaced":
         drawn = "```mermaid" in shown
-        assert drawn, (
-            f"notes line {line}: the image is marked replaced, but {part.page} has no Mermaid diagram"
-        )
+        assert drawn, f"notes line {line}: the image is marked replaced, but {part.page} has no Mermaid diagram"
 
 
 def test_tracking_parameters_do_not_count():

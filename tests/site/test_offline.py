@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from checks import notes_map
+from dsp_markdown import corrections, notes_map
 
 # Attributes through which a browser fetches something on its own.
 FETCHING = {
@@ -107,10 +107,10 @@ def test_external_detection():
 
 def test_notes_map_is_rendered(built_site):
     page = (built_site / "about" / "notes-map" / "index.html").read_text(encoding="utf-8")
-    rows = page.count("<tr>") - 2  # the header rows of the two tables
+    rows = page.count("<tr>") - 3  # the header rows of the three tables
     the_map = notes_map.load()
     changed = sum(link.status != "kept" for part in the_map.parts for link in part.links.values())
-    assert rows == len(the_map.parts) + changed, (
-        "about/notes-map.md should show a row per part and per changed link of "
-        "checks/notes_map.yaml (does it still hold the <!-- notes-map --> marker?)"
+    assert rows == len(the_map.parts) + changed + len(corrections.load()), (
+        "about/notes-map.md should show a row per part and per changed link of notes/map.yaml, "
+        "and per correction of notes/corrections.yaml (does it still hold the <!-- notes-map --> marker?)"
     )

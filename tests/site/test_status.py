@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checks import layout, notes_map, report
-from dsp_markdown import pages
+from checks import layout, report
+from dsp_markdown import mkdocs_site, pages
 
 HELLO = layout.SNIPPETS / "containers" / "hello"
 
@@ -45,7 +45,7 @@ def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(build_w
     assert "Skipped on 2026-01-02: no engine here." in hello
     status = (site / "about" / "status" / "index.html").read_text()
     table = status.split("<table>", 1)[1].split("</table>", 1)[0]
-    assert table.count("<tr>") - 1 == len(notes_map.nav_pages(notes_map.mkdocs_config()["nav"]))
+    assert table.count("<tr>") - 1 == len(mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"]))
     assert "containers/hello/" in table and "99.1.2" in status
     assert status.count('class="dsp-chart__bar" role="img"') == status.count('class="dsp-chart__row"') > 0
 

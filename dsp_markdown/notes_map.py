@@ -1,7 +1,7 @@
 """The map of the original notes: which page carries each part of them.
 
-The map lives in `checks/notes_map.yaml` (outside docs/, so it is not published as a
-file). Each part names a range of lines of the notes and the page that carries it; the
+The map lives in `notes/map.yaml`, next to the notes (outside docs/, so it is not published
+as a file). Each part names a range of lines of the notes and the page that carries it; the
 links of those lines that did not stay as they were say what became of them:
 
     parts:
@@ -32,8 +32,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import yaml
 
 from checks import layout, markdown_reader
+from dsp_markdown.mkdocs_site import page_title
 
-MAP_FILE = layout.ROOT / "checks" / "notes_map.yaml"
+MAP_FILE = layout.ROOT / "notes" / "map.yaml"
 RETIRED_LABEL = "retired course link"
 
 # What became of a link of the notes, and what its page must then show.
@@ -167,8 +168,7 @@ def load(path: Path = MAP_FILE) -> NotesMap:
                 raise MapError(f"{where}: link {target!r} is a template but has no `expect`")
             links[link.target] = link
         parts.append(
-            Part(first, last, str(entry.get("what", "")), str(entry["page"]),
-                 str(entry.get("anchor", "")), links)
+            Part(first, last, str(entry.get("what", "")), str(entry["page"]), str(entry.get("anchor", "")), links)
         )
     return NotesMap(notes, str(raw.get("sha256", "")), parts)
 
@@ -222,64 +222,9 @@ def links_of(text: str) -> Iterator[tuple[int, str, bool]]:
             yield line, match.group(0).rstrip(".,"), False
 
 
-# --- the site's pages ----------------------------------------------------------------------
-
-
-def nav_pages(nav: Any) -> dict[str, str]:
-    """Page path -> title for every page in an mkdocs `nav` (a title may be empty)."""
-    found: dict[str, str] = {}
-
-    def walk(node: Any, title: str = "") -> None:
-        if isinstance(node, str):
-            found[node] = title
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, key)
-
-    walk(nav)
-    return found
-
-
-class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its Python tags (`!!python/name:...`, `!ENV`)."""
-
-
-_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def mkdocs_config(path: Path | None = None) -> dict[str, Any]:
-    path = path or layout.ROOT / "mkdocs.yml"
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506
-
-
 def links_to(text: str, target: str) -> bool:
     """Whether Markdown or HTML text uses target as a link or image address."""
     return any(form in text for form in (f"]({target}", f"]( {target}", f'="{target}"', f"<{target}>"))
-
-
-def page_text(page: str) -> str:
-    """A page's Markdown together with the snippet files it includes: what a reader sees."""
-    path = layout.DOCS / page
-    text = path.read_text(encoding="utf-8")
-    shown = [text]
-    for snippet, _line in layout.includes_of(path):
-        if snippet.is_file():
-            shown.append(snippet.read_text(encoding="utf-8", errors="replace"))
-    return "\n".join(shown)
-
-
-def page_title(page: str) -> str:
-    """The first level-1 heading of a page, or its path."""
-    path = layout.DOCS / page
-    if path.is_file():
-        for row in path.read_text(encoding="utf-8").splitlines():
-            if row.startswith("# "):
-                return row[2:].strip()
-    return page
 
 
 # --- rendering -----------------------------------------------------------------------------
@@ -336,7 +281,5 @@ def markdown_table(notes_map: NotesMap, from_page: str) -> str:
             became = f"**{STATUS_LABELS[link.status]}**: {link.reason}"
             if link.to:
                 became += f" Now: `{link.to}`" if link.status == "gone" else f" Now: <{link.to}>"
-            rows.append(
-                f"| {part.span} | `{_cell(_short(link.target))}` | {_cell(became)} | {link_to(part)} |"
-            )
+            rows.append(f"| {part.span} | `{_cell(_short(link.target))}` | {_cell(became)} | {link_to(part)} |")
     return "\n".join(rows) + "\n"

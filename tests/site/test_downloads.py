@@ -16,7 +16,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from checks import layout, notes_map
+from checks import layout
+from dsp_markdown import mkdocs_site
 from dsp_markdown.download import BY_HAND, MEANT_TO_FAIL, STEP_COMMENT
 
 DATA_PREFIX = "data:text/x-shellscript;base64,"
@@ -33,7 +34,7 @@ def built_page(site: Path, page: str) -> Path:
 def downloads(site: Path) -> dict[str, list[tuple[str, str]]]:
     """Page -> (file name, script) of each download link on it, for every page of the nav."""
     found = {}
-    for page in notes_map.nav_pages(notes_map.mkdocs_config()["nav"]):
+    for page in mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"]):
         tree = html5lib.parse(built_page(site, page).read_text(encoding="utf-8"), namespaceHTMLElements=False)
         found[page] = [
             (link.get("download"), base64.b64decode(link.get("href").removeprefix(DATA_PREFIX)).decode("utf-8"))

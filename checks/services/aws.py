@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from checks.services import environment
+from checks.services import aws_inventory, environment
 
 FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -177,6 +177,7 @@ def use_moto(session) -> None:
         with urllib.request.urlopen(request, timeout=30):
             pass
         _sessions_reset.add(session.id)
+        aws_inventory.note_baseline(session)  # inventory: what the page's clean-up is judged against
 
 
 @cache

@@ -24,6 +24,8 @@ pytestmark = pytest.mark.exercises(
     "modern-web-app/ci-cd/buildspec.yml",
     "modern-web-app/ci-cd/codebuild-policy.json",
     "modern-web-app/ci-cd/codepipeline-policy.json",
+    "modern-web-app/ci-cd/start-pipeline-policy.json",
+    "modern-web-app/ci-cd/source-change-pattern.json",
 )
 
 SNIPPETS = Path(__file__).resolve().parents[4] / "snippets" / "modern-web-app"
@@ -32,6 +34,7 @@ FARGATE = SNIPPETS / "fargate-service"
 
 PIPELINE = json.loads((PAGE / "code-pipeline.json").read_text())["pipeline"]
 PROJECT = json.loads((PAGE / "code-build-project.json").read_text())
+PATTERN = json.loads((PAGE / "source-change-pattern.json").read_text())
 BUILDSPEC = yaml.safe_load((PAGE / "buildspec.yml").read_text())
 TASK_DEFINITION = json.loads((FARGATE / "task-definition.json").read_text())
 SHELLCHECK = Path(sys.executable).parent / "shellcheck"
@@ -83,6 +86,26 @@ def test_the_pipeline_names_the_repository_project_cluster_and_service_the_pages
     deploy = action("Deploy")["configuration"]
     assert deploy["ClusterName"] == option(FARGATE / "09-cluster.sh", "cluster-name")
     assert deploy["ServiceName"] == option(FARGATE / "14-service.sh", "service-name")
+
+
+def test_the_pipeline_does_not_poll_and_the_rule_starts_it_on_pushes_to_the_branch_it_builds() -> None:
+    source = action("Source")["configuration"]
+    # CodePipeline reads the flag as a string; a JSON boolean would be refused.
+    assert source["PollForSourceChanges"] == "false"
+    assert PATTERN["source"] == ["aws.codecommit"]
+    assert PATTERN["detail-type"] == ["CodeCommit Repository State Change"]
+    assert PATTERN["resources"] == ["REPOSITORY_ARN"]  # filled in by 09-source-rule.sh
+    detail = PATTERN["detail"]
+    assert detail["referenceType"] == ["branch"]
+    assert detail["referenceName"] == [source["BranchName"]]
+    assert set(detail["event"]) == {"referenceCreated", "referenceUpdated"}
+
+
+def test_the_events_role_may_start_this_pipeline_and_nothing_else() -> None:
+    policy = json.loads((PAGE / "start-pipeline-policy.json").read_text())
+    (statement,) = policy["Statement"]
+    assert statement["Action"] == "codepipeline:StartPipelineExecution"
+    assert statement["Resource"].endswith(f":{PIPELINE['name']}")
 
 
 def test_the_build_writes_the_image_definitions_the_deploy_action_reads() -> None:

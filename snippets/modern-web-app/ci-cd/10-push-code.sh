@@ -1,5 +1,6 @@
 # git-remote-codecommit lets git use your AWS credentials (no Git passwords).
-pip install git-remote-codecommit
+# pipx installs it in a virtual environment of its own, and puts the command on PATH.
+pipx install git-remote-codecommit
 git clone codecommit://MythicalMysfitsService-Repository
 # The service from the Fargate page, and the buildspec above, go to the repository's root.
 cp Dockerfile mythicalMysfitsService.py mysfits-response.json buildspec.yml \

@@ -60,6 +60,10 @@ class Page(pytest.Directory):
                 collector = self.ihook.pytest_collect_directory(path=folder, parent=self)
                 if collector is not None:
                     yield collector
+        from checks import cleanup_item  # inventory: an AWS page ends with its clean-up check
+
+        if cleanup_item.uses_aws(self.path):
+            yield cleanup_item.CleanUpItem.for_page(self)
 
     def _ignored(self, path: Path) -> bool:
         if self.session.isinitpath(path, with_parents=path.is_dir()):
@@ -75,7 +79,8 @@ class Page(pytest.Directory):
         shell = [item for item in self.session.items if isinstance(item, SnippetItem) and item.page is self
                  and item.kind == "shell"]
         self.key = cache.key_of(shell[0].path) if shell else ""
-        self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in shell})
+        together = shell + [item for item in self.session.items if item.parent is self and item.name == "clean-up"]
+        self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in together})
 
     def shell_session(self) -> session.PageSession:
         """The page's session, opened when the first step that must run asks for it."""

@@ -25,7 +25,7 @@ from checks import layout
 
 
 def inputs_key(snippet: Path) -> str:
-    if layout.kind_of(snippet) == "shell":
+    if layout.kind_of(snippet) == "shell" or snippet.is_dir():  # a page's clean-up item: its folder
         return page_inputs_key(snippet.resolve().parent)
     return file_inputs_key(snippet)
 

@@ -55,6 +55,8 @@ class PageMeta(Settings):
     requires: list[str] = Field(default_factory=list)
     fixtures: list[str] = Field(default_factory=list)
     steps: dict[str, StepMeta] = Field(default_factory=dict)
+    # AWS resources the page leaves on purpose ("s3 bucket images-..."), each with the reason the page shows.
+    keeps: dict[str, str] = Field(default_factory=dict)
 
     def step(self, name: str) -> StepMeta:
         """The settings of step `name`: its own, else the page's; requirements add up."""
@@ -75,6 +77,7 @@ EXPECTED = {
     "tty": "true or false",
     "run": "true or false",
     "reason": "a sentence saying why the step cannot run here",
+    "keeps": 'a mapping of resources the page leaves ("s3 bucket NAME") to the reason it keeps each',
 }
 ITEM_EXPECTED = {"requires": "a capability name", "fixtures": "a file name"}
 
@@ -168,6 +171,8 @@ def _where_and_expected(loc: tuple) -> tuple[str, str]:
             return "steps: ", "keyed by step file names"
         owner, rest = f"steps: {loc[1]!r}: ", loc[2:]
     key = rest[0]
+    if key == "keeps" and len(rest) > 1:
+        return f"keeps: {rest[1]!r}: ", "a sentence saying why the page leaves it"
     if len(rest) > 1:
         return f"{owner}{key}: item {rest[1] + 1} ", ITEM_EXPECTED[key]
     return f"{owner}{key}: ", EXPECTED[key]
@@ -202,6 +207,9 @@ def problems_across_files(meta: PageMeta, page_dir: Path):
             )
         if not step.run and not (step.reason or "").strip():
             yield ("steps", name, "run"), f"steps: {name!r} has run: false but no reason: say why it cannot run"
+    for resource, reason in meta.keeps.items():
+        if not reason.strip():
+            yield ("keeps", resource), f"keeps: {resource!r} has no reason: say why the page leaves it"
 
 
 def _is_file_of(page_dir: Path, name: str) -> bool:

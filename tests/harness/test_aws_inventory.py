@@ -1,0 +1,83 @@
+"""The AWS clean-up check: an AWS page fails, naming the resource, when it leaves one in moto."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import layout
+from checks.services import aws_inventory
+
+CREATE = {"snippets/sec/leaky/01-bucket.sh": "aws s3 mb s3://leaky-bucket-42\n"}
+DELETE = {"snippets/sec/leaky/02-clean-up.sh": "aws s3 rb s3://leaky-bucket-42\n"}
+REASON = "The bucket stays for the next page of the section."
+KEEPS = {"snippets/sec/leaky/_page.yml": f'keeps:\n  "s3 bucket leaky-bucket-...": "{REASON}"\n'}
+
+
+def site(*parts: dict[str, str], page: str = "# Leaky\n") -> dict[str, str]:
+    return {"docs/sec/leaky.md": page, **{name: text for part in parts for name, text in part.items()}}
+
+
+def test_a_page_that_leaves_a_bucket_fails_naming_it(run_gate):
+    done = run_gate(site(CREATE))
+    assert done.returncode == 1, done.stdout
+    assert "snippets/sec/leaky [clean-up]" in done.stdout
+    assert "left in the AWS account (a reader's would keep billing): s3 bucket leaky-bucket-42." in done.stdout
+    assert "1 failed, 1 passed" in done.stdout
+
+
+def test_the_same_page_deleting_its_bucket_passes(run_gate):
+    done = run_gate(site(CREATE, DELETE))
+    assert done.returncode == 0, done.stdout
+    assert "3 passed" in done.stdout
+
+
+def test_a_bucket_kept_with_a_reason_the_page_shows_passes(run_gate):
+    done = run_gate(site(CREATE, KEEPS, page=f"# Leaky\n\n{REASON}\n"))
+    assert done.returncode == 0, done.stdout
+
+
+def test_a_kept_bucket_whose_reason_the_page_does_not_show_fails(run_gate):
+    done = run_gate(site(CREATE, KEEPS))
+    assert done.returncode == 1, done.stdout
+    assert "snippets/sec/leaky/_page.yml: keeps: the reason given for s3 bucket leaky-bucket-..." in done.stdout
+
+
+def test_a_page_whose_step_failed_has_its_clean_up_skipped_with_the_reason(run_gate):
+    failing = {"snippets/sec/leaky/02-fails.sh": "aws s3 ls s3://no-such-bucket\n"}
+    done = run_gate(site(CREATE, failing))
+    assert "SKIPPED" in done.stdout and "not every step of the page ran" in done.stdout, done.stdout
+    assert "02-fails.sh: failed" in done.stdout
+
+
+def test_a_page_without_aws_has_no_clean_up_check(run_gate):
+    done = run_gate(site({"snippets/sec/leaky/01-echo.sh": "echo hi\n"}), "--collect-only")
+    assert "clean-up" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("left", "keeps", "problem"),
+    [
+        ([], {}, None),
+        (["s3 bucket a"], {}, "left in the AWS account (a reader's would keep billing): s3 bucket a."),
+        (["s3 bucket images-1"], {"s3 bucket images-...": "why"}, None),
+        (["s3 bucket images-1"], {"s3 bucket images": "why"}, "s3 bucket images-1."),
+        ([], {"iam role r": "why"}, "keeps: iam role r in _page.yml, but the page left no such resource"),
+    ],
+)
+def test_judge(left, keeps, problem):
+    found = aws_inventory.judge(left, keeps)
+    assert found == problem if problem is None else problem in found
+
+
+def test_keeps_without_a_reason_is_an_error_naming_the_file_and_line(tmp_path, monkeypatch):
+    page = tmp_path / "snippets" / "sec" / "p"
+    page.mkdir(parents=True)
+    (page / "_page.yml").write_text('timeout: 5\nkeeps:\n  "s3 bucket b": " "\n')
+    monkeypatch.setattr(layout, "SNIPPETS", tmp_path / "snippets")
+    monkeypatch.setattr(layout, "ROOT", tmp_path)
+    from checks import page_metadata
+
+    with pytest.raises(layout.LayoutError) as error:
+        page_metadata.read(page)
+    assert "line 3" in str(error.value) or ":3" in str(error.value)
+    assert "keeps: 's3 bucket b' has no reason" in str(error.value)

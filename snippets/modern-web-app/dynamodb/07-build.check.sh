@@ -17,7 +17,8 @@
     }
     trap cleanup EXIT
     chmod 755 "$helpers"  # the service runs as nobody: it must read the helpers
-    gateway=$(ip -4 -o addr show docker0 | awk '{ split($4, a, "/"); print a[1] }')
+    gateway=$(ip -4 -o addr show docker0 2> /dev/null | awk '{ split($4, a, "/"); print a[1] }')
+    [[ -n $gateway ]] || { echo "07-build.check.sh: no docker0 bridge on this machine, so no way for the container to reach moto" >&2; exit 1; }
     moto=${AWS_ENDPOINT_URL#http://}
     cat > "$helpers/forward.py" <<'PY'
 import asyncio, sys

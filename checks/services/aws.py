@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from checks.services import aws_inventory, environment
+from checks.services import aws_inventory, environment, lambda_runtimes
 
 FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -95,6 +95,7 @@ def _start_moto() -> str:
     env = {
         # AWS managed policies exist (attach-role-policy ...:aws:policy/... works as on AWS).
         "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
+        **lambda_runtimes.moto_environment(port),  # lambda invoke: runtime image, port to hand functions
         **{k: v for k, v in os.environ.items() if k.startswith("MOTO_") or k == "DOCKER_HOST"},
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(home),

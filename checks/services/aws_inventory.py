@@ -45,8 +45,15 @@ KINDS: list[tuple[str, str, str, dict, str]] = [
         {"repositoryName": EVERY_ONE},
         "[repositoryMetadata.repositoryName]",
     ),
-    ("ecs cluster", "ecs", "list_clusters", {}, "clusterArns[]"),
-    ("ecs service", "ecs", "list_services", {"cluster": EVERY_ONE}, "serviceArns[]"),
+    # moto keeps listing deleted clusters and services (INACTIVE), which AWS's lists leave out.
+    ("ecs cluster", "ecs", "describe_clusters", {"clusters": EVERY_ONE}, "clusters[?status!='INACTIVE'].clusterArn"),
+    (
+        "ecs service",
+        "ecs",
+        "describe_services",
+        {"cluster": EVERY_ONE, "services": EVERY_ONE},
+        "services[?status!='INACTIVE'].serviceArn",
+    ),
     ("load balancer", "elbv2", "describe_load_balancers", {}, "LoadBalancers[].LoadBalancerName"),
     ("target group", "elbv2", "describe_target_groups", {}, "TargetGroups[].TargetGroupName"),
     ("cloudformation stack", "cloudformation", "describe_stacks", {}, "Stacks[].StackName"),
@@ -92,6 +99,15 @@ def _names_of_kind(client, kind: str, service: str, operation: str, arguments: d
 
 def _expanded(client, arguments: dict) -> list[dict]:
     """The calls to make: one, or one per cluster (ECS services) or per repository moto tracked."""
+    if arguments.get("clusters") == EVERY_ONE:  # describe_clusters takes at most 100
+        clusters = client.list_clusters()["clusterArns"]
+        return [{**arguments, "clusters": clusters[i : i + 100]} for i in range(0, len(clusters), 100)]
+    if arguments.get("services") == EVERY_ONE:  # describe_services takes at most 10 per cluster
+        calls = []
+        for cluster in client.list_clusters()["clusterArns"]:
+            services = client.list_services(cluster=cluster)["serviceArns"]
+            calls += [{"cluster": cluster, "services": services[i : i + 10]} for i in range(0, len(services), 10)]
+        return calls
     if arguments.get("cluster") == EVERY_ONE:
         return [{**arguments, "cluster": arn} for arn in client.list_clusters()["clusterArns"]]
     if arguments.get("repositoryName") == EVERY_ONE:

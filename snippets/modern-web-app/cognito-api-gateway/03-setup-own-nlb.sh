@@ -11,3 +11,11 @@ NLB=$(aws elbv2 create-load-balancer --name mysfits-nlb --scheme internal --type
     --query 'LoadBalancers[0].[LoadBalancerArn, DNSName]' --output text)
 read -r NLB_ARN NLB_DNS <<< "$NLB"
 echo "$NLB_DNS"
+# Its listener forwards TCP 80 to a target group of IP addresses on port 8080: the
+# Mysfits service's tasks, which the ECS service registers there (its --load-balancers).
+TARGET_GROUP_ARN=$(aws elbv2 create-target-group --name MythicalMysfits-TargetGroup \
+    --port 8080 --protocol TCP --target-type ip --vpc-id "$VPC_ID" \
+    --query 'TargetGroups[0].TargetGroupArn' --output text)
+aws elbv2 create-listener --load-balancer-arn "$NLB_ARN" --port 80 --protocol TCP \
+    --default-actions "Type=forward,TargetGroupArn=$TARGET_GROUP_ARN" \
+    --query 'Listeners[0].[Port, Protocol]' --output text

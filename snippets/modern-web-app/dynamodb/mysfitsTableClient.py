@@ -1,8 +1,9 @@
-"""Read the mysfits from DynamoDB for the Mythical Mysfits service (module 3).
+"""Read and update the mysfits in DynamoDB for the Mythical Mysfits service.
 
-The service's /mysfits route returns get_all_mysfits(), or query_mysfits(...) when
-the website asks for a filter (/mysfits?filter=GoodEvil&value=Good). The JSON shape
-is the one the static file of module 2 had, so the website does not change.
+The service's routes call these functions: get_all_mysfits() for /mysfits,
+query_mysfits(...) for /mysfits?filter=GoodEvil&value=Good, get_mysfit(...) for
+/mysfits/<id>, like_mysfit(...) and adopt_mysfit(...) for the POSTs. The JSON shape is
+the one the static file of module 2 had, so the website does not change.
 """
 
 import boto3
@@ -52,3 +53,34 @@ def query_mysfits(filter_name: str, value: str) -> dict:
         KeyConditionExpression=Key(filter_name).eq(value),
     )
     return {"mysfits": [to_mysfit(item) for item in page["Items"]]}
+
+
+def get_mysfit(mysfit_id: str) -> dict | None:
+    """One mysfit, or None if no item has this id."""
+    item = table.get_item(Key={"MysfitId": mysfit_id}).get("Item")
+    return to_mysfit(item) if item else None
+
+
+def _update(mysfit_id: str, expression: str, values: dict) -> dict | None:
+    """Apply an update to an existing mysfit only (never create one); None if there is none."""
+    try:
+        updated = table.update_item(
+            Key={"MysfitId": mysfit_id},
+            UpdateExpression=expression,
+            ExpressionAttributeValues=values,
+            ConditionExpression="attribute_exists(MysfitId)",
+            ReturnValues="ALL_NEW",
+        )
+    except table.meta.client.exceptions.ConditionalCheckFailedException:
+        return None
+    return to_mysfit(updated["Attributes"])
+
+
+def like_mysfit(mysfit_id: str) -> dict | None:
+    """One more like, counted by DynamoDB itself: two visitors liking at once both count."""
+    return _update(mysfit_id, "SET Likes = if_not_exists(Likes, :zero) + :one", {":zero": 0, ":one": 1})
+
+
+def adopt_mysfit(mysfit_id: str) -> dict | None:
+    """Mark the mysfit as adopted."""
+    return _update(mysfit_id, "SET Adopted = :true", {":true": True})

@@ -16,5 +16,11 @@ cat > website-policy.json <<JSON
 }
 JSON
 aws s3api put-bucket-policy --bucket "$BUCKET" --policy file://website-policy.json
-WEBSITE_URL="http://$BUCKET.s3-website-$REGION.amazonaws.com"
+# The regions that opened before 2014 write the website endpoint with a dash, later ones with a dot.
+case $REGION in
+  us-east-1 | us-west-1 | us-west-2 | eu-west-1 | ap-southeast-1 | ap-southeast-2 | ap-northeast-1 | sa-east-1)
+    WEBSITE_URL="http://$BUCKET.s3-website-$REGION.amazonaws.com" ;;
+  *)
+    WEBSITE_URL="http://$BUCKET.s3-website.$REGION.amazonaws.com" ;;
+esac
 echo "$WEBSITE_URL"

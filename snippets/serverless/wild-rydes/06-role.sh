@@ -3,4 +3,5 @@ ROLE_ARN=$(aws iam create-role --role-name WildRydesLambda \
   --query Role.Arn --output text)
 aws iam put-role-policy --role-name WildRydesLambda \
   --policy-name DynamoDBWriteAccess --policy-document file://rides-policy.json
+aws iam wait role-exists --role-name WildRydesLambda
 echo "$ROLE_ARN"

@@ -1,0 +1,145 @@
+"""Lambda runtimes for moto, so a page's `aws lambda invoke` really runs its function.
+
+moto runs each invocation as `docker run IMAGE:<runtime> HANDLER EVENT` (docker-lambda's
+protocol: the result is the last line the container prints), with AWS_ENDPOINT_URL set to
+http://host.docker.internal:MOTO_PORT so the function's SDK calls come back to moto. Here:
+
+* one runtime image, built locally FROM the ubuntu image (the stand-in where Docker Hub is
+  unreachable) with Debian's Python 3 and Node.js, the SDK for Python of the gate's own
+  environment (Lambda's Python runtimes bundle boto3) and Pillow (standing in for the layer
+  a reader adds), tagged once per runtime name pages use; moto finds it through
+  MOTO_DOCKER_LAMBDA_IMAGE. Files: standins/lambda/. It stays in the engine, labelled with
+  what it was built from, and is rebuilt when that changes;
+* a relay from the engine's bridge gateway (what host.docker.internal resolves to) to moto,
+  which listens on loopback only: the functions reach moto, nothing else reaches it.
+
+A step that invokes a function declares `requires: [lambda]` in `_page.yml`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import ipaddress
+import shutil
+import socket
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+from checks.services import environment
+
+IMAGE = "dsp-lambda-runtime"
+RUNTIMES = [f"python3.{minor}" for minor in range(9, 14)] + [f"nodejs{major}.x" for major in (18, 20, 22, 24)]
+BASE = "ubuntu:24.04"
+FILES = Path(__file__).parent / "standins" / "lambda"
+SDK = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3", "six")
+LABEL = "dsp.lambda-runtime"
+
+
+def moto_environment(port: int) -> dict[str, str]:
+    """What the moto server needs to run functions: the image and the port to hand them."""
+    return {"MOTO_DOCKER_LAMBDA_IMAGE": IMAGE, "MOTO_PORT": str(port)}
+
+
+def _sdk_sources() -> list[Path]:
+    return [Path(importlib.import_module(name).__file__).parent for name in SDK[:-1]] + [
+        Path(importlib.import_module("six").__file__)
+    ]
+
+
+def fingerprint() -> str:
+    """What the image is built from: its files, its base and the SDK's versions."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(BASE.encode())
+    for path in sorted(FILES.iterdir()):
+        digest.update(path.name.encode() + path.read_bytes())
+    for name in ("boto3", "botocore", "s3transfer", "jmespath", "python-dateutil", "urllib3", "six"):
+        digest.update(f"{name}={version(name)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def ensure_images(api) -> None:
+    """Build the runtime image unless this engine has it, from the same files, under every tag."""
+    import docker.errors
+
+    wanted = fingerprint()
+    try:
+        image = api.images.get(f"{IMAGE}:{RUNTIMES[-1]}")
+        if image.labels.get(LABEL) == wanted and all(f"{IMAGE}:{r}" in image.tags for r in RUNTIMES):
+            return
+    except docker.errors.ImageNotFound:
+        pass
+    with tempfile.TemporaryDirectory(prefix="dsp-lambda-runtime-") as context:
+        for path in FILES.iterdir():
+            shutil.copy(path, Path(context, path.name))
+        for source in _sdk_sources():
+            target = Path(context, "python", source.name)
+            if source.is_dir():
+                shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                target.parent.mkdir(exist_ok=True)
+                shutil.copy(source, target)
+        image, _ = api.images.build(
+            path=context, buildargs={"BASE": BASE}, labels={LABEL: wanted}, rm=True, forcerm=True
+        )
+    for runtime in RUNTIMES:
+        image.tag(IMAGE, runtime)
+
+
+def bridge_gateway(api) -> str:
+    """The engine's default bridge address: its gateway, else the first host of its subnet."""
+    (config,) = api.networks.get("bridge").attrs["IPAM"]["Config"][:1]
+    return config.get("Gateway") or str(next(ipaddress.ip_network(config["Subnet"]).hosts()))
+
+
+_relays: dict[int, socket.socket] = {}
+
+
+def relay(host: str, port: int) -> None:
+    """Forward host:port to moto on 127.0.0.1:port, for as long as the gate runs."""
+    if port in _relays:
+        return
+    server = socket.create_server((host, port), reuse_port=False)
+    _relays[port] = server
+
+    def serve() -> None:
+        while True:
+            client, _ = server.accept()
+            upstream = socket.create_connection(("127.0.0.1", port))
+            for source, target in ((client, upstream), (upstream, client)):
+                threading.Thread(target=_pump, args=(source, target), daemon=True).start()
+
+    threading.Thread(target=serve, name=f"lambda-relay-{port}", daemon=True).start()
+
+
+def _pump(source: socket.socket, target: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+    finally:
+        for end in (source, target):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+@environment.capability("lambda")
+def _lambda_runtimes_available() -> str | None:
+    from checks.services import aws, engine
+
+    missing = environment.missing_requirements(["docker", "aws"])
+    if missing:
+        return missing
+    api = engine.client()
+    try:
+        ensure_images(api)
+        relay(bridge_gateway(api), urlparse(aws.moto_endpoint()).port)
+    except Exception as error:
+        return f"the Lambda runtime image for moto could not be made: {error}"
+    return None

@@ -1,0 +1,1 @@
+aws apigateway delete-rest-api --rest-api-id "$API_ID"

@@ -1,0 +1,1 @@
+aws cognito-idp delete-user-pool --user-pool-id "$POOL_ID"

@@ -1,0 +1,59 @@
+"""The Lambda runtime image for moto: its files pass the linters, its bootstraps run handlers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from checks.runners import static
+from checks.services import lambda_runtimes
+
+FILES = lambda_runtimes.FILES
+
+
+def test_the_runtime_dockerfile_passes_hadolint_and_builds_on_its_base_argument():
+    dockerfile = FILES / "Dockerfile"
+    outcome = static.check_dockerfile(dockerfile)
+    assert outcome.status == "passed", outcome.output
+    assert dockerfile.read_text().count("ARG BASE\nFROM ${BASE}\n") == 1
+
+
+def test_the_entrypoint_passes_shellcheck_and_is_executable():
+    entrypoint = FILES / "entrypoint.sh"
+    done = subprocess.run([static.tool("shellcheck"), str(entrypoint)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    assert entrypoint.stat().st_mode & 0o111
+
+
+def test_every_runtime_the_serverless_pages_use_is_tagged():
+    assert {"python3.12", "nodejs24.x"} <= set(lambda_runtimes.RUNTIMES)
+
+
+def _bootstrap(tmp_path, program: list[str], handler: str, event: dict) -> subprocess.CompletedProcess[str]:
+    """A bootstrap run on a handler in tmp_path (it stands for /var/task)."""
+    script = (FILES / program[-1]).read_text().replace("/var/task", str(tmp_path))
+    runner = tmp_path / program[-1]
+    runner.write_text(script)
+    return subprocess.run(
+        [*program[:-1], str(runner), handler, json.dumps(event)], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_python_bootstrap_prints_the_result_last_and_fails_on_an_exception(tmp_path):
+    (tmp_path / "app.py").write_text(
+        "def ok(event, context):\n    print('log line')\n    return {'got': event, 'id': len(context.aws_request_id)}\n"
+        "def boom(event, context):\n    raise ValueError('no')\n"
+    )
+    done = _bootstrap(tmp_path, [sys.executable, "bootstrap.py"], "app.ok", {"a": 1})
+    assert done.returncode == 0 and json.loads(done.stdout.splitlines()[-1]) == {"got": {"a": 1}, "id": 36}
+    assert "log line" in done.stdout
+    failed = _bootstrap(tmp_path, [sys.executable, "bootstrap.py"], "app.boom", {})
+    assert failed.returncode == 1
+    assert json.loads(failed.stdout.splitlines()[-1]) == {"errorMessage": "no", "errorType": "ValueError"}
+
+
+def test_the_node_bootstrap_awaits_the_handler_and_prints_the_result_last(tmp_path):
+    (tmp_path / "index.js").write_text("exports.handler = async (e) => { console.log('x'); return {e}; };\n")
+    done = _bootstrap(tmp_path, ["node", "bootstrap.js"], "index.handler", {"b": 2})
+    assert done.returncode == 0 and json.loads(done.stdout.splitlines()[-1]) == {"e": {"b": 2}}

@@ -152,9 +152,9 @@ def inside(repeat: int) -> dict[str, float]:
         timed("cache_keys", lambda: [depends.inputs_key(step) for step in steps])
         timed("report", record)
         preprocessor = extension.StatusPreprocessor(Markdown())
-        timed("injection", lambda: [preprocessor.run(lines) for lines in texts])
-        data = report.load()
-        timed("status_page", lambda: pages.status_page(data, extension.STATUS_PAGE))
+        timed("injection", lambda run=preprocessor.run: [run(lines) for lines in texts])
+        written = report.load()
+        timed("status_page", lambda data=written: pages.status_page(data, extension.STATUS_PAGE))
     return best
 
 
@@ -238,7 +238,8 @@ def write(sizes: dict[int, dict], factor: int, note: str) -> None:
     PLOT.write_text(plot(document))
     publish(document)
     for part in parts.values():
-        print(f"{'ok ' if part['met'] else 'MISS'} {part['what']}: {part['ratio']}x ({part['1x']} s -> {part[f'{factor}x']} s)")
+        times = f"{part['1x']} s -> {part[f'{factor}x']} s"
+        print(f"{'ok ' if part['met'] else 'MISS'} {part['what']}: {part['ratio']}x ({times})")
 
 
 def plot(document: dict) -> str:
@@ -267,7 +268,8 @@ def plot(document: dict) -> str:
         ]
     target = left + factor * scale
     lines += [
-        f'<line x1="{target:.1f}" y1="{top}" x2="{target:.1f}" y2="{height - 30}" stroke="#000" stroke-dasharray="4 3"/>',
+        f'<line x1="{target:.1f}" y1="{top}" x2="{target:.1f}" y2="{height - 30}"'
+        ' stroke="#000" stroke-dasharray="4 3"/>',
         f'<text x="{target:.1f}" y="{height - 12}" text-anchor="middle">target: {factor}x</text>',
         "</svg>",
     ]

@@ -30,6 +30,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -197,6 +198,8 @@ def main() -> None:
     parser.add_argument("--note", default="", help="a remark stored with the results (e.g. a busy machine)")
     parser.add_argument("--inside", type=int, help=argparse.SUPPRESS)  # the in-process parts, in the site
     args = parser.parse_args()
+    # A stopped run still removes its temporary site (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("scale benchmark: stopped"))
     if args.inside:
         print(json.dumps(inside(args.inside)))
         return

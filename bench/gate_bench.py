@@ -3,6 +3,11 @@
     .venv/bin/python bench/gate_bench.py            # (a)-(d)
     .venv/bin/python bench/gate_bench.py --cold     # also (e): provisioning from nothing
     .venv/bin/python bench/gate_bench.py --only-cold  # only (e); the others keep their values and dates
+    .venv/bin/python bench/gate_bench.py --maintainer # only (f) and (g): whole gates, ~30 min on 2 cores
+    .venv/bin/python bench/gate_bench.py --fresh      # only (h): a fresh clone's set-up plus gate
+
+(f)-(h) time whole gates: run them on a quiet machine (nothing else using the cores or the
+Docker Engine), or they measure the neighbours.
 
 (a) the gate's shell steps vs a plain bash script running the same commands in sequence,
     with the same services ready (the floor); the floor's steps must exit as the gate
@@ -11,7 +16,13 @@
 (c) a rerun after editing one snippet (seconds);
 (d) `mkdocs build --strict` of the whole site (seconds);
 (e) cold provisioning: engine and stand-in images from nothing (seconds; destroys the
-    stand-in cache, which the next run rebuilds).
+    stand-in cache, which the next run rebuilds);
+(f) the whole gate, warm (engine and images ready, nothing reused: --no-cache), as `./gate`
+    runs it (parallel by default), in seconds; its detail gives its ratio to the sum of the
+    shell steps' floor (as in (a)) and the tests run bare (serial pytest of tests/, no report);
+(g) the speed-up of parallel over serial: the whole warm gate with `-n 0` over `-n auto`;
+(h) a fresh machine: a clone of this checkout with no .venv, no stand-in images, no
+    engine, running `./gate` (set-up, provisioning and the gate), in seconds.
 
 Results go to bench/results.json; the Performance page shows them (dsp_markdown/pages.py).
 """
@@ -39,7 +50,9 @@ from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: E
 
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--junitxml=/dev/null"]
 RESULTS = ROOT / "bench" / "results.json"
-TARGETS = {"a": 1.15, "b": 0.05, "c": 10.0, "d": 5.0, "e": 300.0}
+TARGETS = {"a": 1.15, "b": 0.05, "c": 10.0, "d": 5.0, "e": 300.0, "f": 360.0, "g": 1.6, "h": 600.0}
+AT_LEAST = {"g"}  # a speed-up meets its target from above; every other figure from below
+WHOLE_GATE = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--junitxml=/dev/null", "--no-cache"]
 
 
 def timed(command: list[str], **kwargs) -> float:
@@ -128,9 +141,18 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="also measure cold provisioning (e)")
     parser.add_argument("--pages", default="snippets", help="which snippets to run (default: all)")
     parser.add_argument("--only-cold", action="store_true", help="measure only (e), keeping the other figures")
+    parser.add_argument("--maintainer", action="store_true", help="measure only (f) and (g): whole gates")
+    parser.add_argument("--fresh", action="store_true", help="measure only (h): a fresh clone's set-up plus gate")
     args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     figures: dict[str, dict] = {}
+    if args.maintainer:
+        write(maintainer_figures(env))
+        return
+    if args.fresh:
+        figures["h"] = {"what": "fresh machine: set-up plus gate (s)", "value": fresh_machine(), "detail": "./gate"}
+        write(figures)
+        return
     if args.only_cold:
         figures["e"] = {"what": "cold provisioning (s)", "value": cold_provisioning(), "detail": "engine + stand-ins"}
         write(figures)
@@ -187,7 +209,8 @@ def write(figures: dict[str, dict]) -> None:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     previous = json.loads(RESULTS.read_text()).get("figures", {}) if RESULTS.exists() else {}
     for key, figure in figures.items():
-        figure.update(target=TARGETS[key], met=figure["value"] <= TARGETS[key], measured=now)
+        met = figure["value"] >= TARGETS[key] if key in AT_LEAST else figure["value"] <= TARGETS[key]
+        figure.update(target=TARGETS[key], met=met, measured=now)
     merged = {key: figures.get(key) or previous[key] for key in TARGETS if key in figures or key in previous}
     document = {
         "date": now,
@@ -200,6 +223,55 @@ def write(figures: dict[str, dict]) -> None:
         when = "" if key in figures else f" [measured {figure.get('measured', 'earlier')}]"
         value = f"{figure['value']:.3f} (target {figure['target']})"
         print(f"({key}) {mark} {figure['what']}: {value} {figure['detail']}{when}")
+
+
+def maintainer_figures(env: dict[str, str]) -> dict[str, dict]:
+    """(f) and (g): what a maintainer waits for, the whole gate, warm, parallel and serial."""
+    reason = engine.ensure()  # warm: the engine and the stand-ins are ready before any clock starts
+    if reason:
+        raise SystemExit(reason)
+    timed([*WHOLE_GATE, "-n", "auto"], env=env)  # once unmeasured: images pulled, page caches warm
+    parallel = timed([*WHOLE_GATE, "-n", "auto"], env=env)
+    serial = timed([*WHOLE_GATE, "-n", "0"], env=env)
+    plain, unfaithful = floor("snippets")
+    bare = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=/dev/null", "tests"])
+    baseline = plain + bare
+    return {
+        "f": {
+            "what": "whole gate, warm (s)",
+            "value": parallel,
+            "detail": f"{parallel / baseline:.2f}x the floor: shell steps in plain bash {plain:.0f} s"
+            f" + tests run bare {bare:.0f} s"
+            + (f"; {len(unfaithful)} steps of the floor failed" if unfaithful else ""),
+        },
+        "g": {
+            "what": "parallel over serial speed-up",
+            "value": serial / parallel,
+            "detail": f"-n 0 {serial:.0f} s vs -n auto {parallel:.0f} s on {os.cpu_count()} cores",
+        },
+    }
+
+
+def fresh_machine() -> float:
+    """(h): a clone with nothing installed, on an engine with no stand-ins, running ./gate."""
+    from checks.services import standins
+
+    if engine.reachable() and not (engine.STATE / "dockerd.pid").exists():
+        raise SystemExit("(h) needs an engine the gate started itself; this one was already running")
+    engine.release()
+    for path in (engine.REGISTRY_DATA, standins.CACHE):
+        shutil.rmtree(path, ignore_errors=True)
+    clone = Path(tempfile.mkdtemp(prefix="dsp-fresh-"))
+    try:
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone / "site")], check=True)
+        started = time.perf_counter()
+        done = subprocess.run([str(clone / "site" / "gate")], cwd=clone / "site", capture_output=True, text=True)
+        elapsed = time.perf_counter() - started
+    finally:
+        shutil.rmtree(clone, ignore_errors=True)
+    if done.returncode != 0:
+        raise SystemExit("(h) the fresh gate failed:\n" + "\n".join(done.stdout.splitlines()[-15:]))
+    return elapsed
 
 
 def cold_provisioning() -> float:

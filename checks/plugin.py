@@ -21,6 +21,9 @@ from checks import collection, layout, page_order, report
 from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: F401 - registers services
 from checks.session import run_id
 
+# How many workers `-n auto` starts (parallel.py); shards of pytest-split keep pages whole (sharding.py).
+pytest_plugins = ["checks.parallel", "checks.sharding"]
+
 
 def pytest_collect_directory(path: Path, parent):
     if collection.is_page_folder(path):

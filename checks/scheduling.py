@@ -32,13 +32,13 @@ SPREADING = ("load", "loadscope", "loadfile", "loadgroup", "worksteal")
 
 
 def page_of_nodeid(rootpath: Path, nodeid: str) -> str | None:
-    """snippets/<section>/<page> for a node id inside a page folder, else None."""
+    """snippets/<section>/<page> for a node id inside a page folder (or the folder: its clean-up), else None."""
     path = (rootpath / nodeid.split("::", 1)[0]).resolve()
     try:
         parts = path.relative_to(layout.SNIPPETS).parts
     except ValueError:
         return None
-    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if len(parts) > 2 else None
+    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if len(parts) >= 2 else None
 
 
 def scope_of(nodeid: str, dist: str, rootpath: Path) -> str:

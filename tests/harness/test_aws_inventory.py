@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from checks import layout
 from checks.services import aws_inventory
+from tests.conftest import REPO, write_site
 
 CREATE = {"snippets/sec/leaky/01-bucket.sh": "aws s3 mb s3://leaky-bucket-42\n"}
 DELETE = {"snippets/sec/leaky/02-clean-up.sh": "aws s3 rb s3://leaky-bucket-42\n"}
@@ -81,3 +87,21 @@ def test_keeps_without_a_reason_is_an_error_naming_the_file_and_line(tmp_path, m
         page_metadata.read(page)
     assert "line 3" in str(error.value) or ":3" in str(error.value)
     assert "keeps: 's3 bucket b' has no reason" in str(error.value)
+
+
+def test_the_clean_up_result_is_reused_with_the_page_steps_and_rerun_with_them(tmp_path):
+    root = write_site(tmp_path / "site", site(CREATE, DELETE))
+    env = {**os.environ, "DSP_ROOT": str(root), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
+    env.pop("DSP_RUN_ID", None)
+
+    def run() -> dict:
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "snippets"], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout
+        return json.loads((root / "reports" / "snippets.json").read_text())["snippets"]
+
+    assert not run()["snippets/sec/leaky"]["reused"]
+    assert run()["snippets/sec/leaky"]["reused"]
+    (root / "snippets/sec/leaky/02-clean-up.sh").write_text("aws s3 rb s3://leaky-bucket-42 # edited\n")
+    assert not run()["snippets/sec/leaky"]["reused"]

@@ -38,7 +38,8 @@ def page_of_nodeid(rootpath: Path, nodeid: str) -> str | None:
         parts = path.relative_to(layout.SNIPPETS).parts
     except ValueError:
         return None
-    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if len(parts) >= 2 else None
+    in_page = len(parts) > 2 or (len(parts) == 2 and path.is_dir())
+    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if in_page else None
 
 
 def scope_of(nodeid: str, dist: str, rootpath: Path) -> str:

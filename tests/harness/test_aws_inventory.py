@@ -105,3 +105,12 @@ def test_the_clean_up_result_is_reused_with_the_page_steps_and_rerun_with_them(t
     assert run()["snippets/sec/leaky"]["reused"]
     (root / "snippets/sec/leaky/02-clean-up.sh").write_text("aws s3 rb s3://leaky-bucket-42 # edited\n")
     assert not run()["snippets/sec/leaky"]["reused"]
+
+
+def test_the_clean_up_item_is_scheduled_with_its_page(tmp_path, monkeypatch):
+    from checks import scheduling
+
+    monkeypatch.setattr(layout, "ROOT", tmp_path)
+    monkeypatch.setattr(layout, "SNIPPETS", tmp_path / "snippets")
+    (tmp_path / "snippets" / "sec" / "page").mkdir(parents=True)
+    assert scheduling.scope_of("snippets/sec/page::clean-up", "load", tmp_path) == "snippets/sec/page"

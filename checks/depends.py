@@ -25,7 +25,9 @@ from checks import layout
 
 
 def inputs_key(snippet: Path) -> str:
-    if layout.kind_of(snippet) == "shell" or snippet.is_dir():  # a page's clean-up item: its folder
+    if snippet.is_dir():  # a page's clean-up item (checks/cleanup_item.py) depends on its whole page
+        return page_inputs_key(snippet)
+    if layout.kind_of(snippet) == "shell":
         return page_inputs_key(snippet.resolve().parent)
     return file_inputs_key(snippet)
 

@@ -32,13 +32,14 @@ SPREADING = ("load", "loadscope", "loadfile", "loadgroup", "worksteal")
 
 
 def page_of_nodeid(rootpath: Path, nodeid: str) -> str | None:
-    """snippets/<section>/<page> for a node id inside a page folder, else None."""
+    """snippets/<section>/<page> for a node id inside a page folder (or the folder: its clean-up), else None."""
     path = (rootpath / nodeid.split("::", 1)[0]).resolve()
     try:
         parts = path.relative_to(layout.SNIPPETS).parts
     except ValueError:
         return None
-    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if len(parts) > 2 else None
+    in_page = len(parts) > 2 or (len(parts) == 2 and path.is_dir())
+    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if in_page else None
 
 
 def scope_of(nodeid: str, dist: str, rootpath: Path) -> str:

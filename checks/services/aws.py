@@ -175,7 +175,7 @@ def use_moto(session) -> None:
     guard(session.env)
     if session.id not in _sessions_reset:
         request = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
-        with urllib.request.urlopen(request, timeout=30):
+        with urllib.request.urlopen(request, timeout=300):  # a reset reloads IAM's managed policies: slow under load
             pass
         _sessions_reset.add(session.id)
         aws_inventory.note_baseline(session)  # inventory: what the page's clean-up is judged against

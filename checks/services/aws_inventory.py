@@ -146,7 +146,7 @@ def of_session(session) -> list[str]:
         cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # minutes only on a machine loaded far beyond its cores
     )
     if done.returncode != 0:
         raise RuntimeError(f"the AWS inventory could not be taken: {done.stderr.strip()[-800:]}")

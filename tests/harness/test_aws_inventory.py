@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from checks import layout
 from checks.services import aws_inventory
+from tests.conftest import REPO, write_site
 
 CREATE = {"snippets/sec/leaky/01-bucket.sh": "aws s3 mb s3://leaky-bucket-42\n"}
 DELETE = {"snippets/sec/leaky/02-clean-up.sh": "aws s3 rb s3://leaky-bucket-42\n"}
 REASON = "The bucket stays for the next page of the section."
+# Each run starts moto and lists its account twice: minutes on a machine loaded far beyond its cores.
+LOADED = 600
 KEEPS = {"snippets/sec/leaky/_page.yml": f'keeps:\n  "s3 bucket leaky-bucket-...": "{REASON}"\n'}
 
 
@@ -18,7 +26,7 @@ def site(*parts: dict[str, str], page: str = "# Leaky\n") -> dict[str, str]:
 
 
 def test_a_page_that_leaves_a_bucket_fails_naming_it(run_gate):
-    done = run_gate(site(CREATE))
+    done = run_gate(site(CREATE), timeout=LOADED)
     assert done.returncode == 1, done.stdout
     assert "snippets/sec/leaky [clean-up]" in done.stdout
     assert "left in the AWS account (a reader's would keep billing): s3 bucket leaky-bucket-42." in done.stdout
@@ -26,25 +34,25 @@ def test_a_page_that_leaves_a_bucket_fails_naming_it(run_gate):
 
 
 def test_the_same_page_deleting_its_bucket_passes(run_gate):
-    done = run_gate(site(CREATE, DELETE))
+    done = run_gate(site(CREATE, DELETE), timeout=LOADED)
     assert done.returncode == 0, done.stdout
     assert "3 passed" in done.stdout
 
 
 def test_a_bucket_kept_with_a_reason_the_page_shows_passes(run_gate):
-    done = run_gate(site(CREATE, KEEPS, page=f"# Leaky\n\n{REASON}\n"))
+    done = run_gate(site(CREATE, KEEPS, page=f"# Leaky\n\n{REASON}\n"), timeout=LOADED)
     assert done.returncode == 0, done.stdout
 
 
 def test_a_kept_bucket_whose_reason_the_page_does_not_show_fails(run_gate):
-    done = run_gate(site(CREATE, KEEPS))
+    done = run_gate(site(CREATE, KEEPS), timeout=LOADED)
     assert done.returncode == 1, done.stdout
     assert "snippets/sec/leaky/_page.yml: keeps: the reason given for s3 bucket leaky-bucket-..." in done.stdout
 
 
 def test_a_page_whose_step_failed_has_its_clean_up_skipped_with_the_reason(run_gate):
     failing = {"snippets/sec/leaky/02-fails.sh": "aws s3 ls s3://no-such-bucket\n"}
-    done = run_gate(site(CREATE, failing))
+    done = run_gate(site(CREATE, failing), timeout=LOADED)
     assert "SKIPPED" in done.stdout and "not every step of the page ran" in done.stdout, done.stdout
     assert "02-fails.sh: failed" in done.stdout
 
@@ -81,3 +89,30 @@ def test_keeps_without_a_reason_is_an_error_naming_the_file_and_line(tmp_path, m
         page_metadata.read(page)
     assert "line 3" in str(error.value) or ":3" in str(error.value)
     assert "keeps: 's3 bucket b' has no reason" in str(error.value)
+
+
+def test_the_clean_up_result_is_reused_with_the_page_steps_and_rerun_with_them(tmp_path):
+    root = write_site(tmp_path / "site", site(CREATE, DELETE))
+    env = {**os.environ, "DSP_ROOT": str(root), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
+    env.pop("DSP_RUN_ID", None)
+
+    def run() -> dict:
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "snippets"], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout
+        return json.loads((root / "reports" / "snippets.json").read_text())["snippets"]
+
+    assert not run()["snippets/sec/leaky"]["reused"]
+    assert run()["snippets/sec/leaky"]["reused"]
+    (root / "snippets/sec/leaky/02-clean-up.sh").write_text("aws s3 rb s3://leaky-bucket-42 # edited\n")
+    assert not run()["snippets/sec/leaky"]["reused"]
+
+
+def test_the_clean_up_item_is_scheduled_with_its_page(tmp_path, monkeypatch):
+    from checks import scheduling
+
+    monkeypatch.setattr(layout, "ROOT", tmp_path)
+    monkeypatch.setattr(layout, "SNIPPETS", tmp_path / "snippets")
+    (tmp_path / "snippets" / "sec" / "page").mkdir(parents=True)
+    assert scheduling.scope_of("snippets/sec/page::clean-up", "load", tmp_path) == "snippets/sec/page"

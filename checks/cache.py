@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from checks import depends, versions
+from checks.services import session_environment
 
 HARNESS = Path(__file__).resolve().parent
 
@@ -64,9 +65,7 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
     if entry.get("status") == "passed":
         return entry
     if entry.get("status") == "skipped" and entry.get("missing"):
-        from checks.services import environment
-
-        if environment.missing_requirements(entry["requires"]) == entry["missing"]:
+        if session_environment.requirements(config).missing(entry["requires"]) == entry["missing"]:
             return entry
     return None
 
@@ -80,11 +79,10 @@ def reusable_together(config, keys: dict[str, str]) -> dict[str, dict[str, Any]]
 def remember(config, nodeid: str, key: str, outcome) -> None:
     if getattr(config, "cache", None) is None or outcome.status not in ("passed", "skipped"):
         return
-    from checks.services import environment
-
     # A skip stands for later runs only while the same requirement is missing (not, say,
     # after an earlier step failed); its fallback's result is part of the entry.
-    missing = environment.missing_requirements(outcome.requires) if outcome.status == "skipped" else None
+    skipped = outcome.status == "skipped"
+    missing = session_environment.requirements(config).missing(outcome.requires) if skipped else None
     config.cache.set(
         entry_name(nodeid),
         {

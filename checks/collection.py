@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checks import cache, layout, session
+from checks import cache, layout, model, session
 from checks.runners import static
 
 
@@ -80,7 +80,7 @@ class Page(pytest.Directory):
     def shell_session(self) -> session.PageSession:
         """The page's session, opened when the first step that must run asks for it."""
         if self.shell is None:
-            self.shell = session.PageSession(self.path)
+            self.shell = session.PageSession(self.path, self.config)
         return self.shell
 
     def teardown(self) -> None:
@@ -90,7 +90,7 @@ class Page(pytest.Directory):
 
 
 class SnippetFailure(Exception):
-    def __init__(self, outcome: session.Outcome):
+    def __init__(self, outcome: model.Outcome):
         super().__init__(outcome.message)
         self.outcome = outcome
 
@@ -99,7 +99,7 @@ class SnippetItem(pytest.Item):
     def __init__(self, *, kind: str, **kwargs):
         super().__init__(**kwargs)
         self.kind = kind
-        self.outcome: session.Outcome | None = None
+        self.outcome: model.Outcome | None = None
 
     @property
     def page(self) -> Page:
@@ -109,7 +109,7 @@ class SnippetItem(pytest.Item):
         key = self.page.key if self.kind == "shell" else cache.key_of(self.path)
         earlier = self._earlier_result(key)
         if earlier is not None:
-            outcome = session.Outcome(
+            outcome = model.Outcome(
                 earlier["status"],
                 earlier.get("reason", ""),
                 checked_by=earlier.get("checked_by", ""),
@@ -133,7 +133,7 @@ class SnippetItem(pytest.Item):
             return self.page.reused.get(self.nodeid)
         return cache.reusable(self.config, self.nodeid, key)
 
-    def _check(self) -> session.Outcome:
+    def _check(self) -> model.Outcome:
         if self.kind == "shell":
             return self.page.shell_session().result_of(self.path)
         return static.RUNNERS[self.kind](self.path)

@@ -17,9 +17,32 @@ from pathlib import Path
 
 import pytest
 
-from checks import collection, layout, page_order, report
-from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: F401 - registers services
+from checks import collection, hookspecs, layout, page_order, report
+from checks.services import aws, ecr, engine, kubernetes, locks, progress, swarm
 from checks.session import run_id
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+def register_services(config: pytest.Config) -> None:
+    """One object per service, implementing the hooks of checks/hookspecs.py."""
+    state = engine.state_dir()
+    docker_engine = engine.Engine(
+        state, progress.logger(config, "engine"), run_id(), controller=not hasattr(config, "workerinput")
+    )
+    amazon = aws.Aws(progress.logger(config, "aws"))
+    services = {
+        "dsp-locks": locks.Locks(state / "locks", progress.logger(config, "engine")),
+        "dsp-engine": docker_engine,
+        "dsp-swarm": swarm.SwarmVip(docker_engine),
+        "dsp-aws": amazon,
+        "dsp-ecr": ecr.Ecr(docker_engine, amazon),
+        "dsp-kubernetes": kubernetes.Kubernetes(),
+    }
+    for name, service in services.items():
+        config.pluginmanager.register(service, name)
 
 
 def pytest_collect_directory(path: Path, parent):
@@ -74,11 +97,8 @@ def pytest_configure(config) -> None:
         f"{EXERCISES}(*snippets): the snippet files (paths under snippets/) a behaviour test exercises; "
         "its results show on their status lines",
     )
-    run_id()
     page_order.configure(config)
-    capture = config.pluginmanager.getplugin("capturemanager")
-    if capture is not None:
-        engine.show_progress = capture.global_and_fixture_disabled
+    register_services(config)
     if not hasattr(config, "workerinput"):
         config.pluginmanager.register(report.Recorder(), "dsp-report")
 
@@ -120,12 +140,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus):
 
 
 def _finish_run(config: pytest.Config) -> None:
-    if not hasattr(config, "workerinput"):  # the controller, or a run without xdist
-        recorder = config.pluginmanager.get_plugin("dsp-report")
-        written = recorder.write() if recorder else None
-        if written:
-            engine.log(f"report written to {layout.relative(written)}")
-        removed = engine.clean_run(run_id())
-        if removed:
-            engine.log(f"removed {len(removed)} objects left by this run: {', '.join(removed[:10])}")
-    engine.release()
+    """The report, before the services clean up after the run (pytest_unconfigure)."""
+    recorder = config.pluginmanager.get_plugin("dsp-report")
+    written = recorder.write() if recorder else None
+    if written:
+        progress.logger(config, "engine")(f"report written to {layout.relative(written)}")

@@ -64,9 +64,9 @@ def environment_versions(used: set[str]) -> dict[str, str]:
 
 
 def _image_source() -> str | None:
-    from checks.services import engine
+    from checks.services import dockerd  # the site imports this module, without the Docker SDK
 
-    return _image_source_text(engine.image_source())
+    return _image_source_text(dockerd.image_source())
 
 
 def _image_source_text(source: str | None) -> str | None:

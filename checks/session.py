@@ -17,32 +17,26 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from checks import expected, layout
-from checks.runners import shell
-from checks.services import environment, locks
-
-
-@dataclass
-class Outcome:
-    status: str  # passed | failed | skipped
-    message: str = ""
-    output: str = ""
-    duration: float = 0.0
-    checked_by: str = ""
-    requires: list[str] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        return self.status == "failed"
+from checks.model import Outcome
+from checks.runners import shell, static
+from checks.services import session_environment
 
 
 @dataclass
 class PageSession:
+    """A page's shell session; the services registered with `config` (checks/hookspecs.py) serve it."""
+
     page_dir: Path
+    config: pytest.Config = field(repr=False)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     outcomes: dict[Path, Outcome] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.hook = self.config.hook
+        self.requirements = session_environment.requirements(self.config)
         self.meta = layout.page_meta(self.page_dir)
         self.steps = [s for s in layout.steps_of(self.page_dir) if layout.kind_of(s) == "shell"]
         self.root = Path(tempfile.mkdtemp(prefix=f"dsp-{self.page_dir.name}-"))
@@ -50,8 +44,9 @@ class PageSession:
         for directory in (self.state_dir, self.home, self.tmp):
             directory.mkdir()
         shutil.copytree(self.page_dir, self.workdir, ignore=self._not_fixtures)
-        self.env = environment.for_session(self)
-        self.locks = locks.acquire(self.steps)
+        self.env = session_environment.for_session(self, self.hook)
+        self.writable = tuple(path for paths in self.hook.pytest_dsp_writable_dirs() for path in paths)
+        self.hook.pytest_dsp_session_open(session=self)
 
     def _not_fixtures(self, directory: str, names: list[str]) -> list[str]:
         return [
@@ -74,28 +69,26 @@ class PageSession:
     def _run(self, step: Path) -> Outcome:
         meta = self.meta.step(step.name)
         if not meta.run:  # cannot run here: validated statically, independent of earlier steps
-            from checks.runners import static
-
             return static.check_shell(step, not_run=meta.reason or "")
         broken = next((s for s, o in self.outcomes.items() if o.failed), None)
         if broken is not None:
             return Outcome(
                 "skipped", f"an earlier step of this page failed: {layout.relative(broken)}"
             )
-        refused = environment.refusal(step)
+        refused = self.hook.pytest_dsp_vet_step(step=step)
         if refused:
             return Outcome("failed", f"{layout.relative(step)}: {refused}")
-        requires = environment.requirements_of(step, meta.requires)
-        missing = environment.missing_requirements(requires)
+        requires = self.requirements.of(step, meta.requires)
+        missing = self.requirements.missing(requires)
         if missing:
             skipped = Outcome("skipped", missing, requires=requires)
             return self._instead(step, skipped, meta.otherwise) if meta.otherwise else skipped
         try:
-            environment.use(requires, self)
+            self.hook.pytest_dsp_before_step(session=self, requires=requires)
         except Exception as error:  # e.g. the AWS guard refusing the step
             return Outcome("failed", f"{layout.relative(step)}: {error}")
         result = self._execute(step, meta.timeout, input=meta.input, tty=meta.tty)
-        violation = environment.violation_after_step(self)
+        violation = self.hook.pytest_dsp_after_step(session=self)
         if violation:
             return Outcome("failed", f"{layout.relative(step)}: {violation}", result.output, result.duration)
         outcome = self._judge(step, result, meta.exit_code)
@@ -143,6 +136,7 @@ class PageSession:
             input=input,
             tty=tty,
             sandbox_root=self.root,
+            writable=self.writable,
         )
 
     def _judge(self, step: Path, result: shell.ShellResult, exit_code: int) -> Outcome:
@@ -178,10 +172,9 @@ class PageSession:
 
     def close(self) -> None:
         try:
-            environment.clean_session(self)
+            self.hook.pytest_dsp_session_close(session=self)
         finally:
-            locks.release(self.locks)
-        shutil.rmtree(self.root, ignore_errors=True)
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 def run_id() -> str:

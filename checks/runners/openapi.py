@@ -11,7 +11,7 @@ from openapi_spec_validator.shortcuts import get_validator_cls
 from openapi_spec_validator.validation.exceptions import ValidatorDetectError
 
 from checks import layout
-from checks.session import Outcome
+from checks.model import Outcome
 
 CHECKED_BY = "openapi-spec-validator"
 

@@ -17,8 +17,8 @@ import html5lib.constants
 import yaml
 
 from checks import layout
+from checks.model import Outcome
 from checks.runners import openapi
-from checks.session import Outcome
 
 BIN = Path(sys.executable).parent
 

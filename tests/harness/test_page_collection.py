@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checks import collection, depends, layout, report, scheduling, session
-from checks.services import engine, environment
+from checks.services import engine
 from dsp_markdown import status
 from tests.conftest import write_site
 
@@ -53,8 +53,7 @@ def gate(pytester: pytest.Pytester, monkeypatch, tmp_path):
         monkeypatch.setattr(layout, name, value)
     monkeypatch.setattr(report, "REPORT_DIR", root / "reports")
     monkeypatch.setattr(report, "REPORT", root / "reports" / "snippets.json")
-    monkeypatch.setattr(engine, "STATE", tmp_path / "engine-state")
-    monkeypatch.setattr(engine, "show_progress", engine.show_progress)
+    monkeypatch.setenv("DSP_ENGINE_STATE", str(tmp_path / "engine-state"))
     monkeypatch.setenv("DSP_RUN_ID", uuid.uuid4().hex[:12])
     layout.all_includes.cache_clear()
     pytester.makeini("[pytest]\n")
@@ -164,15 +163,20 @@ def test_collect_only_asks_no_service_whether_it_is_available(gate, monkeypatch)
         asked.append("docker")
         return "no engine here"
 
-    monkeypatch.setitem(environment.CAPABILITIES, "docker", engine_absent)
-    monkeypatch.setattr(engine, "ensure", lambda: pytest.fail("engine.ensure() was called"))
+    class NoEngine:
+        @pytest.hookimpl(tryfirst=True)  # answers before the gate's engine: its `docker` check wins
+        def pytest_dsp_capabilities(self):
+            return {"docker": engine_absent}
+
+    monkeypatch.setattr(engine.Engine, "ensure", lambda self: pytest.fail("Engine.ensure() was called"))
     site = gate(DOCKER_PAGE)
-    site.inline_run("snippets", "-p", "cacheprovider").assertoutcome(skipped=1)  # remembered: no engine
+    no_engine = NoEngine()
+    site.inline_run("snippets", "-p", "cacheprovider", plugins=[no_engine]).assertoutcome(skipped=1)  # remembered
     asked.clear()
-    site.inline_run("snippets", "-p", "cacheprovider", "--collect-only")
+    site.inline_run("snippets", "-p", "cacheprovider", "--collect-only", plugins=[no_engine])
     assert asked == []
     # Whether that skip still stands is asked when the page runs.
-    site.inline_run("snippets", "-p", "cacheprovider").assertoutcome(skipped=1)
+    site.inline_run("snippets", "-p", "cacheprovider", plugins=[no_engine]).assertoutcome(skipped=1)
     assert asked == ["docker"]
 
 

@@ -31,9 +31,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from checks import layout, markdown_reader
+from checks import markdown_reader, pages, paths
 
-MAP_FILE = layout.ROOT / "checks" / "notes_map.yaml"
+MAP_FILE = paths.ROOT / "checks" / "notes_map.yaml"
 RETIRED_LABEL = "retired course link"
 
 # What became of a link of the notes, and what its page must then show.
@@ -145,7 +145,7 @@ def load(path: Path = MAP_FILE) -> NotesMap:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or not isinstance(raw.get("parts"), list):
         raise MapError(f"{path}: expected a mapping with a list `parts`")
-    notes = Path(os.environ.get("DSP_NOTES") or (layout.ROOT / raw["notes"]))
+    notes = Path(os.environ.get("DSP_NOTES") or (paths.ROOT / raw["notes"]))
     parts = []
     for index, entry in enumerate(raw["parts"]):
         where = f"{path.name}: parts[{index}]"
@@ -252,7 +252,7 @@ _MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def mkdocs_config(path: Path | None = None) -> dict[str, Any]:
-    path = path or layout.ROOT / "mkdocs.yml"
+    path = path or paths.ROOT / "mkdocs.yml"
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506
 
 
@@ -263,10 +263,10 @@ def links_to(text: str, target: str) -> bool:
 
 def page_text(page: str) -> str:
     """A page's Markdown together with the snippet files it includes: what a reader sees."""
-    path = layout.DOCS / page
+    path = paths.DOCS / page
     text = path.read_text(encoding="utf-8")
     shown = [text]
-    for snippet, _line in layout.includes_of(path):
+    for snippet, _line in pages.includes_of(path):
         if snippet.is_file():
             shown.append(snippet.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(shown)
@@ -274,7 +274,7 @@ def page_text(page: str) -> str:
 
 def page_title(page: str) -> str:
     """The first level-1 heading of a page, or its path."""
-    path = layout.DOCS / page
+    path = paths.DOCS / page
     if path.is_file():
         for row in path.read_text(encoding="utf-8").splitlines():
             if row.startswith("# "):

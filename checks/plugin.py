@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import collection, hookspecs, layout, page_order, report
+from checks import collection, hookspecs, model, page_order, paths, report
 from checks.services import aws, ecr, engine, kubernetes, locks, progress, swarm
 from checks.session import run_id
 
@@ -54,10 +54,10 @@ def pytest_collect_directory(path: Path, parent):
 def pytest_collect_file(file_path: Path, parent):
     """A file under snippets/ outside any page folder (those collect their own files): an error."""
     try:
-        file_path.resolve().relative_to(layout.SNIPPETS)
+        file_path.resolve().relative_to(paths.SNIPPETS)
     except ValueError:
         return None
-    if layout.is_metadata(file_path) or file_path.name.startswith("."):
+    if model.is_metadata(file_path) or file_path.name.startswith("."):
         return None
     return collection.SnippetFile.from_parent(parent, path=file_path)
 
@@ -121,14 +121,14 @@ def pytest_runtest_setup(item) -> None:
     named = [str(path) for mark in item.iter_markers(EXERCISES) for path in mark.args]
     if not named:
         return
-    unknown = [path for path in named if not (layout.SNIPPETS / path).is_file()]
+    unknown = [path for path in named if not (paths.SNIPPETS / path).is_file()]
     if unknown:
         pytest.fail(
-            f"{layout.relative(item.path)}: @pytest.mark.{EXERCISES} names {', '.join(unknown)}, "
-            f"which is not a file under {layout.relative(layout.SNIPPETS)}/",
+            f"{paths.relative(item.path)}: @pytest.mark.{EXERCISES} names {', '.join(unknown)}, "
+            f"which is not a file under {paths.relative(paths.SNIPPETS)}/",
             pytrace=False,
         )
-    item.user_properties.append((EXERCISES, [f"{layout.relative(layout.SNIPPETS)}/{path}" for path in named]))
+    item.user_properties.append((EXERCISES, [f"{paths.relative(paths.SNIPPETS)}/{path}" for path in named]))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -144,4 +144,4 @@ def _finish_run(config: pytest.Config) -> None:
     recorder = config.pluginmanager.get_plugin("dsp-report")
     written = recorder.write() if recorder else None
     if written:
-        progress.logger(config, "engine")(f"report written to {layout.relative(written)}")
+        progress.logger(config, "engine")(f"report written to {paths.relative(written)}")

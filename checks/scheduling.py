@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from xdist.scheduler import LoadScopeScheduling
 
-from checks import layout
+from checks import paths
 
 SPREADING = ("load", "loadscope", "loadfile", "loadgroup", "worksteal")
 
@@ -35,10 +35,10 @@ def page_of_nodeid(rootpath: Path, nodeid: str) -> str | None:
     """snippets/<section>/<page> for a node id inside a page folder, else None."""
     path = (rootpath / nodeid.split("::", 1)[0]).resolve()
     try:
-        parts = path.relative_to(layout.SNIPPETS).parts
+        parts = path.relative_to(paths.SNIPPETS).parts
     except ValueError:
         return None
-    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if len(parts) > 2 else None
+    return paths.relative(paths.SNIPPETS.joinpath(*parts[:2])) if len(parts) > 2 else None
 
 
 def scope_of(nodeid: str, dist: str, rootpath: Path) -> str:

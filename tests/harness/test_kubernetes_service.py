@@ -19,7 +19,7 @@ import yaml
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from checks import layout
+from checks import model, pages, paths
 from checks.runners import static
 from checks.services import kubernetes, session_environment
 
@@ -228,15 +228,15 @@ def test_live_steps_run_in_a_namespace_made_for_the_session_and_deleted_after(
 
 
 def _session(tmp_path: Path, page: str = "orchestration/kubernetes-basics") -> SimpleNamespace:
-    page_dir = layout.SNIPPETS / page
+    page_dir = paths.SNIPPETS / page
     root = tmp_path / f"session-{page_dir.name}"
     root.mkdir()
     return SimpleNamespace(
         id="0123456789ab",
         page_dir=page_dir,
         root=root,
-        meta=layout.page_meta(page_dir),
-        steps=[s for s in layout.steps_of(page_dir) if layout.kind_of(s) == "shell"],
+        meta=pages.page_meta(page_dir),
+        steps=[s for s in pages.steps_of(page_dir) if model.kind_of(s) == "shell"],
     )
 
 

@@ -37,6 +37,8 @@ def state_dir() -> Path:
 
 
 class Engine:
+    client = staticmethod(dockerd.client)
+
     def __init__(self, state: Path, log: Log, run_id: str, controller: bool = True) -> None:
         self.host = dockerd.EngineHost(state, log)
         self.state = state

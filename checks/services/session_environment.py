@@ -62,7 +62,8 @@ class Requirements:
     def of(self, snippet: Path, declared: list[str]) -> list[str]:
         """What a snippet needs: what `_page.yml` declares, then what its text implies."""
         text = snippet.read_text(encoding="utf-8", errors="replace")
-        implied = [name for names in self.hook.pytest_dsp_implied_requirements(text=text) for name in names]
+        offered = reversed(self.hook.pytest_dsp_implied_requirements(text=text))  # in registration order
+        implied = [name for names in offered for name in names]
         return list(dict.fromkeys(declared + implied))
 
 

@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checks import layout, session  # noqa: E402
+from checks import model, paths, session  # noqa: E402
 from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: E402, F401 - registers the services, as the plugin does
 
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--junitxml=/dev/null"]
@@ -96,7 +96,7 @@ def floor_page_script(page: session.PageSession) -> tuple[Path, dict[str, int]]:
             lines.append(f"builtin source {step} {stdin} > {printed} 2>&1")
         lines.append(f'echo "{step.name} $?" >> "$codes"')
         wanted[step.name] = meta.exit_code
-        check = layout.assertion_of(step)
+        check = model.assertion_of(step)
         if check:
             lines.append(f"( builtin source {check} ) > /dev/null 2>&1 || echo '{check.name} 1' >> \"$codes\"")
     script = page.state_dir / "floor.sh"
@@ -129,7 +129,7 @@ def floor(pages: str) -> tuple[float, list[str]]:
             for line in codes.read_text().splitlines() if codes.exists() else []:
                 name, code = line.rsplit(" ", 1)
                 if int(code) != wanted.get(name, 0):
-                    unfaithful.append(f"{layout.relative(page_dir)}/{name} exited {code}")
+                    unfaithful.append(f"{paths.relative(page_dir)}/{name} exited {code}")
         finally:
             page.close()
     engine.clean_run(run)
@@ -181,7 +181,7 @@ def main() -> None:
         "detail": f"{rerun:.1f} s vs {full:.1f} s",
     }
 
-    edited = layout.SNIPPETS / "containers" / "hello" / "08-rm.sh"
+    edited = paths.SNIPPETS / "containers" / "hello" / "08-rm.sh"
     original = edited.read_text()
     try:
         edited.write_text(original + "# edited by the benchmark\n")
@@ -189,7 +189,7 @@ def main() -> None:
     finally:
         edited.write_text(original)
     timed(shell_only, env=env)  # back to the committed text's results
-    figures["c"] = {"what": "rerun after editing one snippet (s)", "value": one, "detail": layout.relative(edited)}
+    figures["c"] = {"what": "rerun after editing one snippet (s)", "value": one, "detail": paths.relative(edited)}
 
     build_dir = tempfile.mkdtemp()
     try:

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checks import layout  # noqa: E402
+from checks import model, paths  # noqa: E402
 from checks.services import engine, environment  # noqa: E402
 
 RESULTS = ROOT / "bench" / "reproducibility.json"
@@ -41,14 +41,14 @@ SEED = re.compile(r"page order: random, seed (\d+)")
 
 def docker_pages() -> list[Path]:
     """Page folders with a shell step that needs the engine."""
-    pages = sorted({p.parent for p in layout.SNIPPETS.rglob("*.sh") if layout.kind_of(p) == "shell"})
+    pages = sorted({p.parent for p in paths.SNIPPETS.rglob("*.sh") if model.kind_of(p) == "shell"})
     return [
         page
         for page in pages
         if any(
-            "docker" in environment.requirements_of(step, layout.page_meta(page).step(step.name).requires)
-            for step in layout.steps_of(page)
-            if layout.kind_of(step) == "shell"
+            "docker" in environment.requirements_of(step, pages.page_meta(page).step(step.name).requires)
+            for step in pages.steps_of(page)
+            if model.kind_of(step) == "shell"
         )
     ]
 
@@ -88,8 +88,8 @@ def run_alone() -> list[dict[str, object]]:
     results = []
     for page in docker_pages():
         prune_foreign_engine()
-        results.append(gate(layout.relative(page)))
-        print(layout.relative(page), results[-1]["summary"], flush=True)
+        results.append(gate(paths.relative(page)))
+        print(paths.relative(page), results[-1]["summary"], flush=True)
     return results
 
 

@@ -67,7 +67,7 @@ def real_pages() -> list[Path]:
 
 def write_site(site: Path, factor: int) -> int:
     """The synthetic site with `factor` copies of every real page; returns how many steps it has."""
-    from checks import layout
+    from checks import pages
 
     shutil.copytree(ROOT / "overrides", site / "overrides")
     shutil.copytree(ROOT / "docs" / "stylesheets", site / "docs" / "stylesheets")
@@ -81,7 +81,7 @@ def write_site(site: Path, factor: int) -> int:
         section: list = []
         for real in real_pages():
             name = f"{real.parent.name}-{copy}/{real.name}"
-            steps += write_page(site, name, layout.steps_of(real), copy)
+            steps += write_page(site, name, pages.steps_of(real), copy)
             section.append({real.name: f"{name}.md"})
         nav.append({f"Copy {copy}": section})
     nav.append({"About": [{"Verification status": "about/status.md"}]})
@@ -93,13 +93,13 @@ def write_site(site: Path, factor: int) -> int:
 
 def write_page(site: Path, name: str, real_steps: list[Path], copy: int) -> int:
     """One page in a real page's shape: its steps, outputs and assertions, a paragraph each."""
-    from checks import layout
+    from checks import model
 
     folder = site / "snippets" / name
     folder.mkdir(parents=True)
     text = [f"# {name}\n", "A synthetic page: each step as the real page has it, with cheap contents.\n"]
     for number, step in enumerate(real_steps, 1):
-        kind = layout.kind_of(step)
+        kind = model.kind_of(step)
         target = folder / step.name
         if kind == "image":  # a file the page's steps use, as the real ones are, not a block
             shutil.copyfile(step, target)
@@ -109,12 +109,12 @@ def write_page(site: Path, name: str, real_steps: list[Path], copy: int) -> int:
         else:
             target.write_text(STATIC.get(kind, "copy\n"))
         text += [f"Step {number} does what its block shows.\n", f'```text\n--8<-- "{name}/{step.name}"\n```\n']
-        if layout.output_of(step):
-            output = folder / f"{layout.step_name(step)}.out"
+        if model.output_of(step):
+            output = folder / f"{model.step_name(step)}.out"
             output.write_text(f"step {number} of copy {copy}\n" if kind == "shell" else "copy\n")
             text.append(f'```text\n--8<-- "{name}/{output.name}"\n```\n')
-        if layout.assertion_of(step):
-            (folder / f"{layout.step_name(step)}.check.sh").write_text("true\n")
+        if model.assertion_of(step):
+            (folder / f"{model.step_name(step)}.check.sh").write_text("true\n")
     page = site / "docs" / f"{name}.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text("\n".join(text))
@@ -126,12 +126,13 @@ def inside(repeat: int) -> dict[str, float]:
     import pytest
     from markdown import Markdown
 
-    from checks import depends, layout, report
+    from checks import depends, model, paths, report
+    from checks import pages as page_files
     from dsp_markdown import extension, pages
 
-    steps = [step for page in sorted(layout.SNIPPETS.glob("*/*")) for step in layout.steps_of(page)]
+    steps = [step for page in sorted(paths.SNIPPETS.glob("*/*")) for step in page_files.steps_of(page)]
     report.environment_versions = lambda used: {"Python": platform.python_version()}
-    texts = [page.read_text().split("\n") for page in sorted(layout.DOCS.rglob("*.md"))]
+    texts = [page.read_text().split("\n") for page in sorted(paths.DOCS.rglob("*.md"))]
     best: dict[str, float] = {}
 
     def timed(part: str, work) -> None:
@@ -142,7 +143,7 @@ def inside(repeat: int) -> dict[str, float]:
     def record() -> None:
         recorder = report.Recorder()
         for step in steps:
-            nodeid = f"{layout.relative(step)}::{layout.kind_of(step)}"
+            nodeid = f"{paths.relative(step)}::{model.kind_of(step)}"
             recorder.pytest_runtest_logreport(
                 pytest.TestReport(nodeid, (nodeid, 0, nodeid), {}, "passed", None, "call", [("checked_by", "bash")])
             )

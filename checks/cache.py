@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from checks import depends, versions
+from checks.model import Status
+from checks.services import session_environment
 
 HARNESS = Path(__file__).resolve().parent
 
@@ -61,12 +63,10 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
     entry = config.cache.get(entry_name(nodeid), None)
     if not entry or entry.get("key") != key:
         return None
-    if entry.get("status") == "passed":
+    if entry.get("status") == Status.PASSED:
         return entry
-    if entry.get("status") == "skipped" and entry.get("missing"):
-        from checks.services import environment
-
-        if environment.missing_requirements(entry["requires"]) == entry["missing"]:
+    if entry.get("status") == Status.SKIPPED and entry.get("missing"):
+        if session_environment.requirements(config).missing(entry["requires"]) == entry["missing"]:
             return entry
     return None
 
@@ -78,21 +78,17 @@ def reusable_together(config, keys: dict[str, str]) -> dict[str, dict[str, Any]]
 
 
 def remember(config, nodeid: str, key: str, outcome) -> None:
-    if getattr(config, "cache", None) is None or outcome.status not in ("passed", "skipped"):
+    if getattr(config, "cache", None) is None or outcome.status not in (Status.PASSED, Status.SKIPPED):
         return
-    from checks.services import environment
-
     # A skip stands for later runs only while the same requirement is missing (not, say,
     # after an earlier step failed); its fallback's result is part of the entry.
-    missing = environment.missing_requirements(outcome.requires) if outcome.status == "skipped" else None
+    skipped = outcome.status is Status.SKIPPED
+    missing = session_environment.requirements(config).missing(outcome.requires) if skipped else None
     config.cache.set(
         entry_name(nodeid),
         {
             "key": key,
-            "status": outcome.status,
-            "reason": outcome.message if outcome.status == "skipped" else "",
-            "checked_by": outcome.checked_by,
-            "requires": outcome.requires,
+            **outcome.to_json(),
             "missing": missing,
             "verified_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         },

@@ -12,23 +12,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks import layout
+from checks import model, pages, paths
 from checks.collection import Page, SnippetItem
-from checks.services import aws_inventory, environment
-from checks.session import Outcome
+from checks.model import Outcome, Status
+from checks.services import aws_inventory, session_environment
 
 NAME = "clean-up"
 CHECKED_BY = "AWS inventory (boto3 against moto)"
 
 
-def uses_aws(page_dir: Path) -> bool:
+def uses_aws(page_dir: Path, config) -> bool:
     """Whether a shell step of the page needs AWS (declared in _page.yml or implied by `aws ...`)."""
-    meta = layout.page_meta(page_dir)
+    meta = pages.page_meta(page_dir)
+    requirements = session_environment.requirements(config)
     return any(
-        "aws" in environment.requirements_of(step, meta.step(step.name).requires)
-        for step in layout.steps_of(page_dir)
-        if layout.kind_of(step) == "shell"
+        "aws" in requirements.of(step, meta.step(step.name).requires)
+        for step in pages.steps_of(page_dir)
+        if model.kind_of(step) is model.Kind.SHELL
     )
+
+
+def pytest_dsp_page_final_items(page: Page) -> list[SnippetItem]:
+    """An AWS page ends with its clean-up check."""
+    return [CleanUpItem.for_page(page)] if uses_aws(page.path, page.config) else []
 
 
 class CleanUpItem(SnippetItem):
@@ -53,31 +59,32 @@ class CleanUpItem(SnippetItem):
         shell = self.page.shell_session()
         if shell.steps:
             shell.result_of(shell.steps[-1])  # every step, also when only this item was selected
-        not_run = [(step, outcome) for step, outcome in shell.outcomes.items() if outcome.status != "passed"]
+        not_run = [(step, outcome) for step, outcome in shell.outcomes.items() if outcome.status is not Status.PASSED]
         if not_run:
             step, outcome = not_run[0]
             return Outcome(
-                "skipped",
-                f"not every step of the page ran, so its clean-up cannot be judged ({layout.relative(step)}: "
+                Status.SKIPPED,
+                f"not every step of the page ran, so its clean-up cannot be judged ({paths.relative(step)}: "
                 f"{outcome.status}{': ' + outcome.message.splitlines()[0] if outcome.message else ''})",
                 requires=outcome.requires,
             )
         left = aws_inventory.left_behind(shell)
         if left is None:
-            return Outcome("skipped", "no step of the page used AWS", requires=["aws"])
-        problem = aws_inventory.judge(left, layout.page_meta(self.page.path).keeps)
-        return Outcome("failed" if problem else "passed", problem or "", checked_by=CHECKED_BY, requires=["aws"])
+            return Outcome(Status.SKIPPED, "no step of the page used AWS", requires=["aws"])
+        problem = aws_inventory.judge(left, pages.page_meta(self.page.path).keeps)
+        status = Status.FAILED if problem else Status.PASSED
+        return Outcome(status, problem or "", checked_by=CHECKED_BY, requires=["aws"])
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, aws_inventory.KeepsNotShown):
-            return f"{layout.relative(self.page.path / layout.METADATA_NAME)}: {excinfo.value}"
+            return f"{paths.relative(self.page.path / model.METADATA_NAME)}: {excinfo.value}"
         return super().repr_failure(excinfo, style)
 
 
 def reasons_not_on_page(page_dir: Path) -> list[str]:
     """The `keeps:` entries whose reason the page does not say (a reader must learn why it stays)."""
-    keeps = layout.page_meta(page_dir).keeps
+    keeps = pages.page_meta(page_dir).keeps
     if not keeps:
         return []
-    text = " ".join(layout.page_of(page_dir).read_text(encoding="utf-8").split())
+    text = " ".join(pages.page_of(page_dir).read_text(encoding="utf-8").split())
     return [resource for resource, reason in keeps.items() if " ".join(reason.split()) not in text]

@@ -20,22 +20,23 @@ from typing import Any
 
 import pytest
 
-from checks import cache, layout, session
+from checks import cache, model, pages, paths, session
+from checks.model import Kind, Status
 from checks.runners import static
 
 
 def is_page_folder(path: Path) -> bool:
     """snippets/<section>/<page>/ (or a folder inside one, a page of its own)."""
     try:
-        return len(path.resolve().relative_to(layout.SNIPPETS).parts) >= 2
+        return len(path.resolve().relative_to(paths.SNIPPETS).parts) >= 2
     except ValueError:
         return False
 
 
 def files_in_page_order(page_dir: Path) -> list[Path]:
     """The page's steps as the page includes them, then the outputs and assertions they own."""
-    steps = layout.steps_of(page_dir)
-    parts = sorted(p.resolve() for p in page_dir.iterdir() if layout.kind_of(p) in ("output", "assertion"))
+    steps = pages.steps_of(page_dir)
+    parts = sorted(p.resolve() for p in page_dir.iterdir() if model.kind_of(p) in model.PART_KINDS)
     return [path for path in steps + parts if path.is_file() and not path.name.startswith(".")]
 
 
@@ -60,10 +61,8 @@ class Page(pytest.Directory):
                 collector = self.ihook.pytest_collect_directory(path=folder, parent=self)
                 if collector is not None:
                     yield collector
-        from checks import cleanup_item  # inventory: an AWS page ends with its clean-up check
-
-        if cleanup_item.uses_aws(self.path):
-            yield cleanup_item.CleanUpItem.for_page(self)
+        for items in self.ihook.pytest_dsp_page_final_items(page=self):
+            yield from items
 
     def _ignored(self, path: Path) -> bool:
         if self.session.isinitpath(path, with_parents=path.is_dir()):
@@ -77,7 +76,7 @@ class Page(pytest.Directory):
         page's earlier steps in a new session, and later steps need the state it leaves.
         """
         shell = [item for item in self.session.items if isinstance(item, SnippetItem) and item.page is self
-                 and item.kind == "shell"]
+                 and item.kind is Kind.SHELL]
         self.key = cache.key_of(shell[0].path) if shell else ""
         together = shell + [item for item in self.session.items if item.parent is self and item.name == "clean-up"]
         self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in together})
@@ -85,7 +84,7 @@ class Page(pytest.Directory):
     def shell_session(self) -> session.PageSession:
         """The page's session, opened when the first step that must run asks for it."""
         if self.shell is None:
-            self.shell = session.PageSession(self.path)
+            self.shell = session.PageSession(self.path, self.config)
         return self.shell
 
     def teardown(self) -> None:
@@ -95,31 +94,26 @@ class Page(pytest.Directory):
 
 
 class SnippetFailure(Exception):
-    def __init__(self, outcome: session.Outcome):
+    def __init__(self, outcome: model.Outcome):
         super().__init__(outcome.message)
         self.outcome = outcome
 
 
 class SnippetItem(pytest.Item):
-    def __init__(self, *, kind: str, **kwargs):
+    def __init__(self, *, kind: Kind, **kwargs):
         super().__init__(**kwargs)
         self.kind = kind
-        self.outcome: session.Outcome | None = None
+        self.outcome: model.Outcome | None = None
 
     @property
     def page(self) -> Page:
         return self.parent.parent
 
     def runtest(self) -> None:
-        key = self.page.key if self.kind == "shell" else cache.key_of(self.path)
+        key = self.page.key if self.kind is Kind.SHELL else cache.key_of(self.path)
         earlier = self._earlier_result(key)
         if earlier is not None:
-            outcome = session.Outcome(
-                earlier["status"],
-                earlier.get("reason", ""),
-                checked_by=earlier.get("checked_by", ""),
-                requires=earlier.get("requires", []),
-            )
+            outcome = model.Outcome.from_json(earlier)
             self.user_properties.append(("verified_at", earlier.get("verified_at", "")))
         else:
             outcome = self._check()
@@ -127,19 +121,19 @@ class SnippetItem(pytest.Item):
         self.outcome = outcome
         self.user_properties.append(("checked_by", outcome.checked_by))
         self.user_properties.append(("requires", outcome.requires))
-        if outcome.status == "skipped":  # reported at the page line that shows the snippet
-            raise pytest.skip.Exception(f"{layout.relative(self.path)}: {outcome.message}", _use_item_location=True)
+        if outcome.status is Status.SKIPPED:  # reported at the page line that shows the snippet
+            raise pytest.skip.Exception(f"{paths.relative(self.path)}: {outcome.message}", _use_item_location=True)
         if outcome.failed:
             raise SnippetFailure(outcome)
 
     def _earlier_result(self, key: str) -> dict[str, Any] | None:
         """An earlier result standing for this run: a page decides for its shell steps together."""
-        if self.kind == "shell":
+        if self.kind is Kind.SHELL:
             return self.page.reused.get(self.nodeid)
         return cache.reusable(self.config, self.nodeid, key)
 
-    def _check(self) -> session.Outcome:
-        if self.kind == "shell":
+    def _check(self) -> model.Outcome:
+        if self.kind is Kind.SHELL:
             return self.page.shell_session().result_of(self.path)
         return static.RUNNERS[self.kind](self.path)
 
@@ -150,28 +144,28 @@ class SnippetItem(pytest.Item):
             if outcome.output:
                 text += "\n--- output ---\n" + _tail(outcome.output)
             return text
-        if isinstance(excinfo.value, layout.LayoutError):
+        if isinstance(excinfo.value, paths.LayoutError):
             return str(excinfo.value)
         return super().repr_failure(excinfo, style)
 
     def located(self, message: str) -> str:
         """The message, after the page line that shows the snippet, and naming the snippet."""
-        snippet = layout.relative(self.path)
+        snippet = paths.relative(self.path)
         if not message.startswith(snippet):
             message = f"{snippet}: {message}"
-        shown = layout.included_at(self.path)
-        return f"{layout.relative(shown[0])}:{shown[1]}: {message}" if shown else message
+        shown = pages.included_at(self.path)
+        return f"{paths.relative(shown[0])}:{shown[1]}: {message}" if shown else message
 
     def reportinfo(self):
         """Where a reader sees the snippet: the include's page and line (a fixture: the file itself)."""
-        page, line = layout.included_at(self.path) or (self.path, 1)
-        return page, line - 1, f"{layout.relative(self.path)} [{self.kind}]"
+        page, line = pages.included_at(self.path) or (self.path, 1)
+        return page, line - 1, f"{paths.relative(self.path)} [{self.kind}]"
 
 
 class LayoutErrorItem(pytest.Item):
     """Stands for a file the harness cannot check, so the problem is a failure, not a crash."""
 
-    def __init__(self, *, error: layout.LayoutError, **kwargs):
+    def __init__(self, *, error: paths.LayoutError, **kwargs):
         super().__init__(**kwargs)
         self.error = error
 
@@ -194,45 +188,45 @@ class SnippetFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         try:
             kind = self._checked_kind()
-        except layout.LayoutError as error:
+        except paths.LayoutError as error:
             yield LayoutErrorItem.from_parent(self, name="layout", error=error)
             return
         if kind is not None:
-            yield SnippetItem.from_parent(self, name=kind, kind=kind)
+            yield SnippetItem.from_parent(self, name=str(kind), kind=kind)
 
-    def _checked_kind(self) -> str | None:
+    def _checked_kind(self) -> Kind | None:
         """The file's kind if it is a step to check, None for a part of a step; LayoutError if neither."""
         path = self.path
-        kind = layout.kind_of(path)
-        page_dir = layout.page_dir_of(path)
-        layout.page_meta(page_dir)
+        kind = model.kind_of(path)
+        page_dir = pages.page_dir_of(path)
+        pages.page_meta(page_dir)
         if kind is None:
-            raise layout.LayoutError(
+            raise paths.LayoutError(
                 path,
                 "no check knows this kind of file "
-                f"(known: Dockerfile, {', '.join(sorted(layout.KINDS))}, .out, .check.sh)",
+                f"(known: Dockerfile, {', '.join(sorted(model.KINDS))}, .out, .check.sh)",
             )
-        twins = layout.same_step_name(path)
+        twins = pages.same_step_name(path)
         if twins:
-            raise layout.LayoutError(
+            raise paths.LayoutError(
                 path,
-                f"has the same step name as {', '.join(layout.relative(t) for t in twins)}: "
+                f"has the same step name as {', '.join(paths.relative(t) for t in twins)}: "
                 "their outputs and metadata would be ambiguous; rename one",
             )
-        if kind in ("output", "assertion"):
+        if kind in model.PART_KINDS:
             if not _step_for(path).exists():
-                raise layout.LayoutError(path, f"belongs to no step ({_step_for(path).name} is missing)")
+                raise paths.LayoutError(path, f"belongs to no step ({_step_for(path).name} is missing)")
             return None
-        if path.resolve() not in layout.all_includes() and path.name not in layout.page_meta(page_dir).fixtures:
-            page = layout.relative(layout.page_of(page_dir))
-            target = path.resolve().relative_to(layout.SNIPPETS)
-            raise layout.LayoutError(
+        if path.resolve() not in pages.all_includes() and path.name not in pages.page_meta(page_dir).fixtures:
+            page = paths.relative(pages.page_of(page_dir))
+            target = path.resolve().relative_to(paths.SNIPPETS)
+            raise paths.LayoutError(
                 path,
                 f'included by no page: show it in {page} with --8<-- "{target}" '
-                f"or, if only commands use it, list it under fixtures in {layout.METADATA_NAME}",
+                f"or, if only commands use it, list it under fixtures in {model.METADATA_NAME}",
             )
         return kind
 
 
 def _step_for(part: Path) -> Path:
-    return layout.step_of(part) or part.with_name(layout.step_name(part) + ".sh")
+    return pages.step_of(part) or part.with_name(model.step_name(part) + ".sh")

@@ -21,13 +21,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from checks import layout
+from checks import model, pages
 
 
 def inputs_key(snippet: Path) -> str:
     if snippet.is_dir():  # a page's clean-up item (checks/cleanup_item.py) depends on its whole page
         return page_inputs_key(snippet)
-    if layout.kind_of(snippet) == "shell":
+    if model.kind_of(snippet) is model.Kind.SHELL:
         return page_inputs_key(snippet.resolve().parent)
     return file_inputs_key(snippet)
 
@@ -39,7 +39,7 @@ def page_inputs_key(page_dir: Path) -> str:
         if path.is_file():
             digest.update(f"{path.relative_to(page_dir)}\n".encode())
             digest.update(path.read_bytes())
-    steps = layout.steps_of(page_dir) if page_dir.is_dir() else []
+    steps = pages.steps_of(page_dir) if page_dir.is_dir() else []
     order = "\n".join(str(step.relative_to(page_dir)) for step in steps)
     digest.update(f"\ninclude order:\n{order}".encode())
     return digest.hexdigest()
@@ -47,7 +47,7 @@ def page_inputs_key(page_dir: Path) -> str:
 
 def file_inputs_key(snippet: Path) -> str:
     digest = hashlib.sha256(b"file\n")
-    for part in (snippet, layout.output_of(snippet), layout.assertion_of(snippet)):
+    for part in (snippet, model.output_of(snippet), model.assertion_of(snippet)):
         if part is not None and part.exists():
             digest.update(f"{part.name}\n".encode())
             digest.update(part.read_bytes())

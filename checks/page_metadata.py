@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
-from checks import layout
+from checks import model, paths
 
 
 class Settings(BaseModel):
@@ -38,7 +38,7 @@ class Settings(BaseModel):
 class StepMeta(Settings):
     """How one step runs; `PageMeta.step()` gives it with the page's settings merged in."""
 
-    timeout: float = Field(layout.DEFAULT_TIMEOUT, gt=0, allow_inf_nan=False)
+    timeout: float = Field(model.DEFAULT_TIMEOUT, gt=0, allow_inf_nan=False)
     requires: list[str] = Field(default_factory=list)
     exit_code: int = Field(0, ge=0, le=255)
     otherwise: str | None = None  # step to run instead when a requirement is missing
@@ -51,7 +51,7 @@ class StepMeta(Settings):
 
 
 class PageMeta(Settings):
-    timeout: float = Field(layout.DEFAULT_TIMEOUT, gt=0, allow_inf_nan=False)
+    timeout: float = Field(model.DEFAULT_TIMEOUT, gt=0, allow_inf_nan=False)
     requires: list[str] = Field(default_factory=list)
     fixtures: list[str] = Field(default_factory=list)
     steps: dict[str, StepMeta] = Field(default_factory=dict)
@@ -84,7 +84,7 @@ ITEM_EXPECTED = {"requires": "a capability name", "fixtures": "a file name"}
 
 def read(page_dir: Path) -> PageMeta:
     """The page's metadata (defaults if it has no `_page.yml`); a LayoutError if it is wrong."""
-    path = page_dir / layout.METADATA_NAME
+    path = page_dir / model.METADATA_NAME
     if not path.exists():
         return PageMeta()
     raw, root = _load(path)
@@ -93,11 +93,11 @@ def read(page_dir: Path) -> PageMeta:
         meta = PageMeta.model_validate(raw)
     except ValidationError as invalid:
         first = min(invalid.errors(), key=lambda error: _line_of(root, error["loc"]) or 0)
-        raise layout.LayoutError(path, explain(first), _line_of(root, first["loc"])) from None
+        raise paths.LayoutError(path, explain(first), _line_of(root, first["loc"])) from None
     problem = next(problems_across_files(meta, page_dir), None)
     if problem:
         loc, message = problem
-        raise layout.LayoutError(path, message, _line_of(root, loc))
+        raise paths.LayoutError(path, message, _line_of(root, loc))
     return meta
 
 
@@ -110,7 +110,7 @@ def _load(path: Path) -> tuple[Any, yaml.Node | None]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise layout.LayoutError(path, f"malformed YAML: {getattr(error, 'problem', error)}", line) from None
+        raise paths.LayoutError(path, f"malformed YAML: {getattr(error, 'problem', error)}", line) from None
     finally:
         loader.dispose()
 
@@ -126,7 +126,7 @@ def refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
     for key, value in node.value:
         line = key.start_mark.line + 1
         if isinstance(key, yaml.ScalarNode) and key.value in seen:
-            raise layout.LayoutError(path, f"{key.value!r} is given twice (first on line {seen[key.value]})", line)
+            raise paths.LayoutError(path, f"{key.value!r} is given twice (first on line {seen[key.value]})", line)
         if isinstance(key, yaml.ScalarNode):
             seen[key.value] = line
         refuse_duplicate_keys(path, value)
@@ -192,7 +192,7 @@ def _describe(value: Any) -> str:
 
 def problems_across_files(meta: PageMeta, page_dir: Path):
     """What the models cannot see: the names the metadata gives must be files of the page."""
-    folder = layout.relative(page_dir)
+    folder = paths.relative(page_dir)
     for index, name in enumerate(meta.fixtures):
         if not _is_file_of(page_dir, name):
             yield ("fixtures", index), f"fixtures: {name!r} is not a file in {folder}"

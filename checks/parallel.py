@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import layout
+from checks import paths
 
 MAX_WORKERS = 4
 
@@ -27,10 +27,10 @@ def page_named(here: Path, arg: str) -> Path | None:
     """The page folder a command-line path is or lies in; None for any other path."""
     path = (here / arg.split("::", 1)[0]).resolve()
     try:
-        parts = path.relative_to(layout.SNIPPETS).parts
+        parts = path.relative_to(paths.SNIPPETS).parts
     except ValueError:
         return None
-    return layout.SNIPPETS.joinpath(*parts[:2]) if len(parts) >= 2 else None
+    return paths.SNIPPETS.joinpath(*parts[:2]) if len(parts) >= 2 else None
 
 
 def named_pages(config: pytest.Config) -> set[Path | None]:

@@ -17,12 +17,37 @@ from pathlib import Path
 
 import pytest
 
-from checks import collection, layout, page_order, report
-from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: F401 - registers services
+from checks import collection, hookspecs, model, page_order, paths, report
+from checks.services import aws, ecr, engine, kubernetes, lambda_runtimes, locks, progress, swarm
 from checks.session import run_id
 
-# How many workers `-n auto` starts (parallel.py); shards of pytest-split keep pages whole (sharding.py).
-pytest_plugins = ["checks.parallel", "checks.sharding"]
+# How many workers `-n auto` starts (parallel.py); shards of pytest-split keep pages whole (sharding.py);
+# an AWS page ends with its clean-up check (cleanup_item.py).
+pytest_plugins = ["checks.parallel", "checks.sharding", "checks.cleanup_item"]
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+def register_services(config: pytest.Config) -> None:
+    """One object per service, implementing the hooks of checks/hookspecs.py."""
+    state = engine.state_dir()
+    docker_engine = engine.Engine(
+        state, progress.logger(config, "engine"), run_id(), controller=not hasattr(config, "workerinput")
+    )
+    amazon = aws.Aws(progress.logger(config, "aws"))
+    services = {
+        "dsp-locks": locks.Locks(state / "locks", progress.logger(config, "engine")),
+        "dsp-engine": docker_engine,
+        "dsp-swarm": swarm.SwarmVip(docker_engine),
+        "dsp-aws": amazon,
+        "dsp-ecr": ecr.Ecr(docker_engine, amazon),
+        "dsp-lambda": lambda_runtimes.LambdaRuntimes(config, docker_engine, amazon),
+        "dsp-kubernetes": kubernetes.Kubernetes(),
+    }
+    for name, service in services.items():
+        config.pluginmanager.register(service, name)
 
 
 def pytest_collect_directory(path: Path, parent):
@@ -34,10 +59,10 @@ def pytest_collect_directory(path: Path, parent):
 def pytest_collect_file(file_path: Path, parent):
     """A file under snippets/ outside any page folder (those collect their own files): an error."""
     try:
-        file_path.resolve().relative_to(layout.SNIPPETS)
+        file_path.resolve().relative_to(paths.SNIPPETS)
     except ValueError:
         return None
-    if layout.is_metadata(file_path) or file_path.name.startswith("."):
+    if model.is_metadata(file_path) or file_path.name.startswith("."):
         return None
     return collection.SnippetFile.from_parent(parent, path=file_path)
 
@@ -77,11 +102,8 @@ def pytest_configure(config) -> None:
         f"{EXERCISES}(*snippets): the snippet files (paths under snippets/) a behaviour test exercises; "
         "its results show on their status lines",
     )
-    run_id()
     page_order.configure(config)
-    capture = config.pluginmanager.getplugin("capturemanager")
-    if capture is not None:
-        engine.show_progress = capture.global_and_fixture_disabled
+    register_services(config)
     if not hasattr(config, "workerinput"):
         config.pluginmanager.register(report.Recorder(), "dsp-report")
 
@@ -104,14 +126,14 @@ def pytest_runtest_setup(item) -> None:
     named = [str(path) for mark in item.iter_markers(EXERCISES) for path in mark.args]
     if not named:
         return
-    unknown = [path for path in named if not (layout.SNIPPETS / path).is_file()]
+    unknown = [path for path in named if not (paths.SNIPPETS / path).is_file()]
     if unknown:
         pytest.fail(
-            f"{layout.relative(item.path)}: @pytest.mark.{EXERCISES} names {', '.join(unknown)}, "
-            f"which is not a file under {layout.relative(layout.SNIPPETS)}/",
+            f"{paths.relative(item.path)}: @pytest.mark.{EXERCISES} names {', '.join(unknown)}, "
+            f"which is not a file under {paths.relative(paths.SNIPPETS)}/",
             pytrace=False,
         )
-    item.user_properties.append((EXERCISES, [f"{layout.relative(layout.SNIPPETS)}/{path}" for path in named]))
+    item.user_properties.append((EXERCISES, [f"{paths.relative(paths.SNIPPETS)}/{path}" for path in named]))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -123,12 +145,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus):
 
 
 def _finish_run(config: pytest.Config) -> None:
-    if not hasattr(config, "workerinput"):  # the controller, or a run without xdist
-        recorder = config.pluginmanager.get_plugin("dsp-report")
-        written = recorder.write() if recorder else None
-        if written:
-            engine.log(f"report written to {layout.relative(written)}")
-        removed = engine.clean_run(run_id())
-        if removed:
-            engine.log(f"removed {len(removed)} objects left by this run: {', '.join(removed[:10])}")
-    engine.release()
+    """The report, before the services clean up after the run (pytest_unconfigure)."""
+    recorder = config.pluginmanager.get_plugin("dsp-report")
+    written = recorder.write() if recorder else None
+    if written:
+        progress.logger(config, "engine")(f"report written to {paths.relative(written)}")

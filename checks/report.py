@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from checks import depends, layout, versions
+from checks import depends, paths, versions
 
-REPORT_DIR = Path(os.environ.get("DSP_REPORT_DIR") or layout.ROOT / "reports")
+REPORT_DIR = Path(os.environ.get("DSP_REPORT_DIR") or paths.ROOT / "reports")
 REPORT = REPORT_DIR / "snippets.json"
 
 
@@ -64,9 +64,9 @@ def environment_versions(used: set[str]) -> dict[str, str]:
 
 
 def _image_source() -> str | None:
-    from checks.services import engine
+    from checks.services import dockerd  # the site imports this module, without the Docker SDK
 
-    return _image_source_text(engine.image_source())
+    return _image_source_text(dockerd.image_source())
 
 
 def _image_source_text(source: str | None) -> str | None:
@@ -111,7 +111,7 @@ class Recorder:
             properties = dict(report.user_properties)
             entry = {
                 "snippet": path,
-                "sha256": fingerprint(layout.ROOT / path),
+                "sha256": fingerprint(paths.ROOT / path),
                 "kind": kind,
                 "status": report.outcome,
                 "checked_by": properties.get("checked_by", ""),
@@ -133,7 +133,7 @@ class Recorder:
         for snippet in snippets:
             tested = self.behaviour.setdefault(
                 snippet,
-                {"sha256": fingerprint(layout.ROOT / snippet), "passed": 0, "failed": 0, "skipped": 0, "tests": []},
+                {"sha256": fingerprint(paths.ROOT / snippet), "passed": 0, "failed": 0, "skipped": 0, "tests": []},
             )
             tested[report.outcome] += 1
             if module not in tested["tests"]:
@@ -167,7 +167,7 @@ class Recorder:
 
 
 def _still_existing(entries: dict[str, Any]) -> dict[str, Any]:
-    return {path: entry for path, entry in entries.items() if (layout.ROOT / path).exists()}
+    return {path: entry for path, entry in entries.items() if (paths.ROOT / path).exists()}
 
 
 def fingerprint(snippet: Path) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from xdist.scheduler import LoadScopeScheduling
 
-from checks import layout
+from checks import paths
 
 SPREADING = ("load", "loadscope", "loadfile", "loadgroup", "worksteal")
 
@@ -35,11 +35,11 @@ def page_of_nodeid(rootpath: Path, nodeid: str) -> str | None:
     """snippets/<section>/<page> for a node id inside a page folder (or the folder: its clean-up), else None."""
     path = (rootpath / nodeid.split("::", 1)[0]).resolve()
     try:
-        parts = path.relative_to(layout.SNIPPETS).parts
+        parts = path.relative_to(paths.SNIPPETS).parts
     except ValueError:
         return None
     in_page = len(parts) > 2 or (len(parts) == 2 and path.is_dir())
-    return layout.relative(layout.SNIPPETS.joinpath(*parts[:2])) if in_page else None
+    return paths.relative(paths.SNIPPETS.joinpath(*parts[:2])) if in_page else None
 
 
 def scope_of(nodeid: str, dist: str, rootpath: Path) -> str:

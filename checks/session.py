@@ -17,48 +17,43 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks import expected, layout
-from checks.runners import shell
-from checks.services import environment, locks
+import pytest
 
-
-@dataclass
-class Outcome:
-    status: str  # passed | failed | skipped
-    message: str = ""
-    output: str = ""
-    duration: float = 0.0
-    checked_by: str = ""
-    requires: list[str] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        return self.status == "failed"
+from checks import expected, model, pages, paths
+from checks.model import Kind, Outcome, Status
+from checks.runners import shell, static
+from checks.services import session_environment
 
 
 @dataclass
 class PageSession:
+    """A page's shell session; the services registered with `config` (checks/hookspecs.py) serve it."""
+
     page_dir: Path
+    config: pytest.Config = field(repr=False)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     outcomes: dict[Path, Outcome] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.meta = layout.page_meta(self.page_dir)
-        self.steps = [s for s in layout.steps_of(self.page_dir) if layout.kind_of(s) == "shell"]
+        self.hook = self.config.hook
+        self.requirements = session_environment.requirements(self.config)
+        self.meta = pages.page_meta(self.page_dir)
+        self.steps = [s for s in pages.steps_of(self.page_dir) if model.kind_of(s) is Kind.SHELL]
         self.root = Path(tempfile.mkdtemp(prefix=f"dsp-{self.page_dir.name}-"))
         self.workdir, self.state_dir, self.home, self.tmp = (self.root / d for d in ("work", "state", "home", "tmp"))
         for directory in (self.state_dir, self.home, self.tmp):
             directory.mkdir()
         shutil.copytree(self.page_dir, self.workdir, ignore=self._not_fixtures)
-        self.env = environment.for_session(self)
-        self.locks = locks.acquire(self.steps)
+        self.env = session_environment.for_session(self, self.hook)
+        self.writable = tuple(path for paths in self.hook.pytest_dsp_writable_dirs() for path in paths)
+        self.hook.pytest_dsp_session_open(session=self)
 
     def _not_fixtures(self, directory: str, names: list[str]) -> list[str]:
         return [
             name
             for name in names
-            if layout.kind_of(Path(directory, name)) in ("shell", "output", "assertion")
-            or layout.is_metadata(Path(name))
+            if model.kind_of(Path(directory, name)) in (Kind.SHELL, *model.PART_KINDS)
+            or model.is_metadata(Path(name))
         ]
 
     def result_of(self, step: Path) -> Outcome:
@@ -74,42 +69,40 @@ class PageSession:
     def _run(self, step: Path) -> Outcome:
         meta = self.meta.step(step.name)
         if not meta.run:  # cannot run here: validated statically, independent of earlier steps
-            from checks.runners import static
-
             return static.check_shell(step, not_run=meta.reason or "")
         broken = next((s for s, o in self.outcomes.items() if o.failed), None)
         if broken is not None:
             return Outcome(
-                "skipped", f"an earlier step of this page failed: {layout.relative(broken)}"
+                Status.SKIPPED, f"an earlier step of this page failed: {paths.relative(broken)}"
             )
-        refused = environment.refusal(step)
+        refused = self.hook.pytest_dsp_vet_step(step=step)
         if refused:
-            return Outcome("failed", f"{layout.relative(step)}: {refused}")
-        requires = environment.requirements_of(step, meta.requires)
-        missing = environment.missing_requirements(requires)
+            return Outcome(Status.FAILED, f"{paths.relative(step)}: {refused}")
+        requires = self.requirements.of(step, meta.requires)
+        missing = self.requirements.missing(requires)
         if missing:
-            skipped = Outcome("skipped", missing, requires=requires)
+            skipped = Outcome(Status.SKIPPED, missing, requires=requires)
             return self._instead(step, skipped, meta.otherwise) if meta.otherwise else skipped
         try:
-            environment.use(requires, self)
+            self.hook.pytest_dsp_before_step(session=self, requires=requires)
         except Exception as error:  # e.g. the AWS guard refusing the step
-            return Outcome("failed", f"{layout.relative(step)}: {error}")
+            return Outcome(Status.FAILED, f"{paths.relative(step)}: {error}")
         result = self._execute(step, meta.timeout, input=meta.input, tty=meta.tty)
-        violation = environment.violation_after_step(self)
+        violation = self.hook.pytest_dsp_after_step(session=self)
         if violation:
-            return Outcome("failed", f"{layout.relative(step)}: {violation}", result.output, result.duration)
+            return Outcome(Status.FAILED, f"{paths.relative(step)}: {violation}", result.output, result.duration)
         outcome = self._judge(step, result, meta.exit_code)
         outcome.requires = requires
-        assertion = layout.assertion_of(step)
-        if outcome.status == "passed" and assertion:
+        assertion = model.assertion_of(step)
+        if outcome.status is Status.PASSED and assertion:
             # The assertion can read what the step printed from $DSP_STEP_OUTPUT.
             printed = self.state_dir / "step.output"
             printed.write_text(result.output, encoding="utf-8")
             checked = self._execute(assertion, meta.timeout, extra={"DSP_STEP_OUTPUT": str(printed)})
             if checked.timed_out or checked.exit_code != 0:
                 outcome = Outcome(
-                    "failed",
-                    f"hidden assertion {layout.relative(assertion)} failed"
+                    Status.FAILED,
+                    f"hidden assertion {paths.relative(assertion)} failed"
                     + (" (timed out)" if checked.timed_out else f" (exit {checked.exit_code})"),
                     output=checked.output,
                     duration=result.duration,
@@ -122,7 +115,7 @@ class PageSession:
         if fallback not in self.outcomes:
             self.outcomes[fallback] = self._run(fallback)
         done = self.outcomes[fallback].status
-        skipped.message += f"; ran {layout.relative(fallback)} in its place ({done})"
+        skipped.message += f"; ran {paths.relative(fallback)} in its place ({done})"
         return skipped
 
     def _execute(
@@ -143,45 +136,45 @@ class PageSession:
             input=input,
             tty=tty,
             sandbox_root=self.root,
+            writable=self.writable,
         )
 
     def _judge(self, step: Path, result: shell.ShellResult, exit_code: int) -> Outcome:
-        name = layout.relative(step)
+        name = paths.relative(step)
         if result.timed_out:
             return Outcome(
-                "failed",
+                Status.FAILED,
                 f"{name}: timed out after {self.meta.step(step.name).timeout:g} s and was killed "
                 "(a command waiting for a TTY or for input, or one that never ends?). "
-                f"If it needs longer, set steps.{step.name}.timeout in {layout.METADATA_NAME}.",
+                f"If it needs longer, set steps.{step.name}.timeout in {model.METADATA_NAME}.",
                 result.output,
                 result.duration,
             )
         if result.exit_code != exit_code:
             return Outcome(
-                "failed",
+                Status.FAILED,
                 f"{name}: exited with {result.exit_code}, expected {exit_code}",
                 result.output,
                 result.duration,
             )
-        wanted = layout.output_of(step)
+        wanted = model.output_of(step)
         if wanted is not None:
             text = wanted.read_text(encoding="utf-8")
             if not expected.matches(text, result.output):
-                report = expected.mismatch_report(text, result.output, layout.relative(wanted))
+                report = expected.mismatch_report(text, result.output, paths.relative(wanted))
                 return Outcome(
-                    "failed",
-                    f"{name}: output differs from {layout.relative(wanted)}\n{report}",
+                    Status.FAILED,
+                    f"{name}: output differs from {paths.relative(wanted)}\n{report}",
                     result.output,
                     result.duration,
                 )
-        return Outcome("passed", output=result.output, duration=result.duration, checked_by="bash")
+        return Outcome(Status.PASSED, output=result.output, duration=result.duration, checked_by="bash")
 
     def close(self) -> None:
         try:
-            environment.clean_session(self)
+            self.hook.pytest_dsp_session_close(session=self)
         finally:
-            locks.release(self.locks)
-        shutil.rmtree(self.root, ignore_errors=True)
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 def run_id() -> str:

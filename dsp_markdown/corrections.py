@@ -26,12 +26,12 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from checks import layout, markdown_reader
+from checks import markdown_reader, paths
 from checks.page_metadata import _line_of, _load, refuse_duplicate_keys
 from dsp_markdown.mkdocs_site import page_title
 from dsp_markdown.notes_map import _cell
 
-CORRECTIONS_FILE = layout.ROOT / "notes" / "corrections.yaml"
+CORRECTIONS_FILE = paths.ROOT / "notes" / "corrections.yaml"
 NOTE_TITLE = "Changed from the original notes"
 _NOTE_START = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?) note "' + re.escape(NOTE_TITLE) + '"')
 
@@ -72,7 +72,7 @@ class CorrectionsFile(BaseModel):
 
 def load(path: Path = CORRECTIONS_FILE, docs: Path | None = None) -> list[Correction]:
     """The corrections of `path`; a LayoutError at the file and line of the first bad entry."""
-    docs = docs or layout.DOCS
+    docs = docs or paths.DOCS
     raw, root = _load(path)
     refuse_duplicate_keys(path, root)
     try:
@@ -81,16 +81,16 @@ def load(path: Path = CORRECTIONS_FILE, docs: Path | None = None) -> list[Correc
         error = min(invalid.errors(), key=lambda error: _line_of(root, error["loc"]) or 0)
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
         message = error["msg"].removeprefix("Value error, ")
-        raise layout.LayoutError(path, f"{where}: {message}", _line_of(root, error["loc"])) from None
+        raise paths.LayoutError(path, f"{where}: {message}", _line_of(root, error["loc"])) from None
     seen: set[str] = set()
     for index, correction in enumerate(corrections):
         if correction.id in seen:
             line = _line_of(root, ("corrections", index, "id"))
-            raise layout.LayoutError(path, f"id {correction.id!r} is given twice", line)
+            raise paths.LayoutError(path, f"id {correction.id!r} is given twice", line)
         seen.add(correction.id)
         if not (docs / correction.page).is_file():
             line = _line_of(root, ("corrections", index, "page"))
-            raise layout.LayoutError(path, f"{correction.id}: page {correction.page!r} is not a page in docs/", line)
+            raise paths.LayoutError(path, f"{correction.id}: page {correction.page!r} is not a page in docs/", line)
     return corrections
 
 
@@ -115,7 +115,7 @@ def notes_of(page: str, docs: Path | None = None) -> list[Note]:
 
     A title line inside a code block (a page showing how to write a note) is not a note.
     """
-    text = ((docs or layout.DOCS) / page).read_text(encoding="utf-8")
+    text = ((docs or paths.DOCS) / page).read_text(encoding="utf-8")
     rows, code = text.splitlines(), markdown_reader.code_lines(text)
     found = []
     for number, row in enumerate(rows):
@@ -132,7 +132,7 @@ def notes_of(page: str, docs: Path | None = None) -> list[Note]:
 
 
 def all_notes(docs: Path | None = None) -> list[Note]:
-    docs = docs or layout.DOCS
+    docs = docs or paths.DOCS
     return [note for page in sorted(docs.rglob("*.md")) for note in notes_of(str(page.relative_to(docs)), docs)]
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from markdown.preprocessors import Preprocessor
 from markdown_it import MarkdownIt
 
-from checks import layout, markdown_reader
+from checks import markdown_reader, pages, paths
 
 STEP_NAME = re.compile(r"^\d{2}-[^/]*\.(?:sh|bash)$")  # NN-what.sh; never a .check.sh
 STEP_COMMENT = "# --- "
@@ -54,11 +54,11 @@ def reader_steps(text: str) -> list[Step]:
         if not block.fenced:
             continue
         for include in block.includes:
-            snippet = (layout.SNIPPETS / include.path).resolve()
+            snippet = (paths.SNIPPETS / include.path).resolve()
             if not STEP_NAME.match(snippet.name) or snippet in seen or not snippet.is_file():
                 continue
             seen.add(snippet)
-            meta = layout.page_meta(snippet.parent).step(snippet.name)
+            meta = pages.page_meta(snippet.parent).step(snippet.name)
             above = [title for line, title in headings if line < include.line]
             steps.append(Step(snippet, above[-1] if above else "", not meta.run, bool(meta.exit_code)))
     return steps
@@ -115,7 +115,7 @@ def file_name(text: str) -> str:
 
 
 def _page_of(steps: list[Step]) -> Path:
-    return steps[0].snippet.parent.relative_to(layout.SNIPPETS.resolve())
+    return steps[0].snippet.parent.relative_to(paths.SNIPPETS.resolve())
 
 
 def download_link(text: str) -> str | None:

@@ -23,7 +23,7 @@ import html
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from checks import layout, markdown_reader, report
+from checks import markdown_reader, model, paths, report
 from dsp_markdown import pages
 from dsp_markdown.download import DownloadPreprocessor
 from dsp_markdown.status import status_of
@@ -51,9 +51,9 @@ def status_lines(text: str, data: dict | None) -> dict[int, str]:
     found = {}
     for block in markdown_reader.code_blocks(text):
         shown = [
-            layout.SNIPPETS / include.path
+            paths.SNIPPETS / include.path
             for include in block.includes
-            if layout.kind_of(layout.SNIPPETS / include.path) != "output"
+            if model.kind_of(paths.SNIPPETS / include.path) != "output"
         ]
         if block.fenced and shown:
             modifier, sentence = status_of(shown[0], data)

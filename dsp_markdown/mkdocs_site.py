@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from checks import layout
+from checks import pages, paths
 
 
 def nav_pages(nav: Any) -> dict[str, str]:
@@ -40,16 +40,16 @@ _MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def mkdocs_config(path: Path | None = None) -> dict[str, Any]:
-    path = path or layout.ROOT / "mkdocs.yml"
+    path = path or paths.ROOT / "mkdocs.yml"
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506
 
 
 def page_text(page: str) -> str:
     """A page's Markdown together with the snippet files it includes: what a reader sees."""
-    path = layout.DOCS / page
+    path = paths.DOCS / page
     text = path.read_text(encoding="utf-8")
     shown = [text]
-    for snippet, _line in layout.includes_of(path):
+    for snippet, _line in pages.includes_of(path):
         if snippet.is_file():
             shown.append(snippet.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(shown)
@@ -57,7 +57,7 @@ def page_text(page: str) -> str:
 
 def page_title(page: str) -> str:
     """The first level-1 heading of a page, or its path."""
-    path = layout.DOCS / page
+    path = paths.DOCS / page
     if path.is_file():
         for row in path.read_text(encoding="utf-8").splitlines():
             if row.startswith("# "):

@@ -31,10 +31,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from checks import layout, markdown_reader
+from checks import markdown_reader, paths
 from dsp_markdown.mkdocs_site import page_title
 
-MAP_FILE = layout.ROOT / "notes" / "map.yaml"
+MAP_FILE = paths.ROOT / "notes" / "map.yaml"
 RETIRED_LABEL = "retired course link"
 
 # What became of a link of the notes, and what its page must then show.
@@ -146,7 +146,7 @@ def load(path: Path = MAP_FILE) -> NotesMap:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or not isinstance(raw.get("parts"), list):
         raise MapError(f"{path}: expected a mapping with a list `parts`")
-    notes = Path(os.environ.get("DSP_NOTES") or (layout.ROOT / raw["notes"]))
+    notes = Path(os.environ.get("DSP_NOTES") or (paths.ROOT / raw["notes"]))
     parts = []
     for index, entry in enumerate(raw["parts"]):
         where = f"{path.name}: parts[{index}]"

@@ -11,11 +11,12 @@ import json
 import os
 from pathlib import Path
 
-from checks import layout
+from checks import pages as page_files
+from checks import paths
 from dsp_markdown import corrections, mkdocs_site, notes_map
 from dsp_markdown.status import OUTCOMES, assess
 
-BENCH_RESULTS = layout.ROOT / "bench" / "results.json"
+BENCH_RESULTS = paths.ROOT / "bench" / "results.json"
 
 
 def nav_pages() -> list[tuple[str, str]]:
@@ -45,8 +46,8 @@ def nav_pages() -> list[tuple[str, str]]:
 
 
 def _counts(page: str, data: dict | None) -> tuple[int, dict[str, int]]:
-    page_dir = layout.SNIPPETS / Path(page).with_suffix("")
-    steps = layout.steps_of(page_dir) if page_dir.is_dir() else []
+    page_dir = paths.SNIPPETS / Path(page).with_suffix("")
+    steps = page_files.steps_of(page_dir) if page_dir.is_dir() else []
     counts = dict.fromkeys(OUTCOMES, 0)
     for step in steps:
         counts[assess(step, data)[0]] += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks import layout, report
+from checks import paths, report
 
 # What a block's status can be, in the order the Status page shows them.
 OUTCOMES = {
@@ -22,7 +22,7 @@ OUTCOMES = {
 
 def assess(snippet: Path, data: dict | None) -> tuple[str, str]:
     """(outcome, sentence) for one snippet; the outcome is a key of OUTCOMES."""
-    key = layout.relative(snippet)
+    key = paths.relative(snippet)
     entry = (data or {}).get("snippets", {}).get(key)
     if not entry:
         return "unverified", "Not yet verified: the gate has not run this block."
@@ -56,7 +56,7 @@ def status_of(snippet: Path, data: dict | None) -> tuple[str, str]:
 
 def _behaviour_of(snippet: Path, data: dict | None) -> dict | None:
     """The behaviour tests' results for this snippet's current text, if the gate ran them."""
-    tested = (data or {}).get("behaviour", {}).get(layout.relative(snippet))
+    tested = (data or {}).get("behaviour", {}).get(paths.relative(snippet))
     return tested if tested and tested.get("sha256") == report.fingerprint(snippet) else None
 
 

@@ -68,10 +68,9 @@ def run_gate(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
 
 
 @pytest.fixture(scope="session")
-def docker_engine():
+def docker_engine(pytestconfig):
     """The gate's engine (started if needed); tests are skipped with the reason if impossible."""
-    from checks.services import engine
-
+    engine = pytestconfig.pluginmanager.get_plugin("dsp-engine")
     reason = engine.ensure()
     if reason:
         pytest.skip(reason)

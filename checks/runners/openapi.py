@@ -10,8 +10,8 @@ from pathlib import Path
 from openapi_spec_validator.shortcuts import get_validator_cls
 from openapi_spec_validator.validation.exceptions import ValidatorDetectError
 
-from checks import layout
-from checks.session import Outcome
+from checks import paths
+from checks.model import Outcome, Status
 
 CHECKED_BY = "openapi-spec-validator"
 
@@ -31,12 +31,12 @@ def check_openapi(path: Path, document: dict) -> Outcome:
     except Exception as error:  # referencing: a $ref to nothing ends the walk with an exception
         problems = [([], str(error).split(" within ")[0])]
     if not problems:
-        return Outcome("passed", checked_by=CHECKED_BY)
+        return Outcome(Status.PASSED, checked_by=CHECKED_BY)
     lines = [
-        f"{layout.relative(path)}:{line_of(text, where)}: {' > '.join(map(str, where)) or '(document)'}: {message}"
+        f"{paths.relative(path)}:{line_of(text, where)}: {' > '.join(map(str, where)) or '(document)'}: {message}"
         for where, message in problems
     ]
-    return Outcome("failed", f"{lines[0]}{f' (and {len(lines) - 1} more)' if len(lines) > 1 else ''}",
+    return Outcome(Status.FAILED, f"{lines[0]}{f' (and {len(lines) - 1} more)' if len(lines) > 1 else ''}",
                    "\n".join(lines), checked_by=CHECKED_BY)
 
 

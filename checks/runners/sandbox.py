@@ -13,13 +13,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 BASE = ["--ro-bind", "/", "/", "--dev-bind", "/dev", "/dev", "--proc", "/proc", "--bind", "/run", "/run"]
-# Directories outside the session that the gate's own shims write to (e.g. the engine's
-# build records); services register them here and steps see them writable.
-WRITABLE: list[Path] = []
 
 
 @cache
@@ -36,11 +34,12 @@ def unavailable() -> str | None:
     return None
 
 
-def wrap(argv: list[str], root: Path, workdir: Path) -> list[str]:
-    """argv, run so that only `root` (the session directory) is writable."""
+def wrap(argv: list[str], root: Path, workdir: Path, writable: Sequence[Path] = ()) -> list[str]:
+    """argv, run so that only `root` (the session directory) is writable, and the directories
+    outside it that the gate's own shims write to (`writable`, e.g. the engine's build records)."""
     if unavailable():
         return argv
-    shared = [arg for path in WRITABLE if path.is_dir() for arg in ("--bind", str(path), str(path))]
+    shared = [arg for path in writable if path.is_dir() for arg in ("--bind", str(path), str(path))]
     return [
         "bwrap", *BASE, *shared,
         "--bind", str(root), str(root),

@@ -85,6 +85,7 @@ def run_step(
     input: str | None = None,
     tty: bool = False,
     sandbox_root: Path | None = None,
+    writable: tuple[Path, ...] = (),
 ) -> ShellResult:
     """Run one snippet in the page's shell state; stdout and stderr interleaved as a reader sees them.
 
@@ -98,7 +99,7 @@ def run_step(
     started = time.monotonic()
     argv = ["bash", "--noprofile", "--norc", str(wrapper), str(snippet), str(state_in), str(state_out)]
     if sandbox_root is not None:
-        argv = sandbox.wrap(argv, sandbox_root, workdir)
+        argv = sandbox.wrap(argv, sandbox_root, workdir, writable)
     if tty:
         exit_code, text = terminal.run(argv, cwd=workdir, env=env, timeout=timeout, input_text=input or "")
         if state_out.exists():

@@ -16,9 +16,9 @@ import html5lib
 import html5lib.constants
 import yaml
 
-from checks import layout
+from checks import model, paths
+from checks.model import Kind, Outcome, Status
 from checks.runners import openapi
-from checks.session import Outcome
 
 BIN = Path(sys.executable).parent
 
@@ -35,15 +35,15 @@ def run_tool(command: list[str], checked_by: str, path: Path, timeout: float = 1
             command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
         )
     except FileNotFoundError:
-        return Outcome("failed", f"{layout.relative(path)}: {command[0]} is not installed")
+        return Outcome(Status.FAILED, f"{paths.relative(path)}: {command[0]} is not installed")
     except subprocess.TimeoutExpired:
         return Outcome(
-            "failed", f"{layout.relative(path)}: {checked_by} timed out after {timeout} s"
+            Status.FAILED, f"{paths.relative(path)}: {checked_by} timed out after {timeout} s"
         )
     output = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
-        return Outcome("failed", f"{layout.relative(path)}: {checked_by} found problems", output)
-    return Outcome("passed", output=output, checked_by=checked_by)
+        return Outcome(Status.FAILED, f"{paths.relative(path)}: {checked_by} found problems", output)
+    return Outcome(Status.PASSED, output=output, checked_by=checked_by)
 
 
 def check_dockerfile(path: Path) -> Outcome:
@@ -55,7 +55,7 @@ def _load_json(path: Path) -> tuple[object, Outcome | None]:
         return json.loads(path.read_text(encoding="utf-8")), None
     except json.JSONDecodeError as error:
         return None, Outcome(
-            "failed", f"{layout.relative(path)}:{error.lineno}: malformed JSON: {error.msg}"
+            Status.FAILED, f"{paths.relative(path)}:{error.lineno}: malformed JSON: {error.msg}"
         )
 
 
@@ -73,7 +73,7 @@ def check_json(path: Path) -> Outcome:
         return check_iam_policy(path)
     if openapi.is_openapi(document):
         return openapi.check_openapi(path, document)
-    return Outcome("passed", checked_by="json parser")
+    return Outcome(Status.PASSED, checked_by="json parser")
 
 
 # A role's trust policy says who may assume the role: Principal and an sts action, no
@@ -118,9 +118,9 @@ def check_trust_policy(path: Path, document: dict) -> Outcome:
             problems.append(f"statement {number}: Principal must be \"*\" or a mapping")
     if problems:
         return Outcome(
-            "failed", f"{layout.relative(path)}: malformed trust policy", "\n".join(problems)
+            Status.FAILED, f"{paths.relative(path)}: malformed trust policy", "\n".join(problems)
         )
-    return Outcome("passed", checked_by="trust-policy shape (parliament lints identity policies)")
+    return Outcome(Status.PASSED, checked_by="trust-policy shape (parliament lints identity policies)")
 
 
 def check_iam_policy(path: Path) -> Outcome:
@@ -130,8 +130,8 @@ def check_iam_policy(path: Path) -> Outcome:
     findings = analyze_policy_string(path.read_text(encoding="utf-8"), filepath=str(path)).findings
     if findings:
         listed = "\n".join(f"{f.severity} {f.issue}: {f.detail}" for f in findings)
-        return Outcome("failed", f"{layout.relative(path)}: parliament found problems", listed)
-    return Outcome("passed", checked_by="parliament")
+        return Outcome(Status.FAILED, f"{paths.relative(path)}: parliament found problems", listed)
+    return Outcome(Status.PASSED, checked_by="parliament")
 
 
 def _yaml_documents(path: Path) -> tuple[list[object], Outcome | None]:
@@ -141,7 +141,7 @@ def _yaml_documents(path: Path) -> tuple[list[object], Outcome | None]:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        return [], Outcome("failed", f"{layout.relative(path)}{where}: malformed YAML: {problem}")
+        return [], Outcome(Status.FAILED, f"{paths.relative(path)}{where}: malformed YAML: {problem}")
 
 
 class _CloudFormationLoader(yaml.SafeLoader):
@@ -159,7 +159,7 @@ def check_yaml(path: Path) -> Outcome:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f":{mark.line + 1}" if mark else ""
-            return Outcome("failed", f"{layout.relative(path)}{where}: malformed YAML: {error}")
+            return Outcome(Status.FAILED, f"{paths.relative(path)}{where}: malformed YAML: {error}")
         return run_tool([tool("cfn-lint"), str(path)], "cfn-lint", path)
     documents, problem = _yaml_documents(path)
     if problem:
@@ -172,7 +172,7 @@ def check_yaml(path: Path) -> Outcome:
         )
     if any(isinstance(d, dict) and "jobs" in d and ("on" in d or True in d) for d in documents):
         return check_workflow(path)
-    return Outcome("passed", checked_by="YAML parser")
+    return Outcome(Status.PASSED, checked_by="YAML parser")
 
 
 # The API version manifests are validated against: the minor of the pinned kubectl (PyPI
@@ -193,7 +193,7 @@ def check_python(path: Path) -> Outcome:
     try:
         ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     except SyntaxError as error:
-        return Outcome("failed", f"{layout.relative(path)}:{error.lineno}: {error.msg}")
+        return Outcome(Status.FAILED, f"{paths.relative(path)}:{error.lineno}: {error.msg}")
     return run_tool(
         [tool("ruff"), "check", "--quiet", "--no-cache", str(path)], "python + ruff", path
     )
@@ -205,18 +205,18 @@ def check_shell(path: Path, not_run: str) -> Outcome:
     SC2154 and SC2034 are left out: a step may use variables an earlier step of its page
     set, and set variables that a later step uses.
     """
-    if layout.output_of(path):
+    if model.output_of(path):
         return Outcome(
-            "failed",
-            f"{layout.relative(path)}: has an expected output "
-            f"({layout.relative(layout.output_of(path))}) but is not run (run: false)",
+            Status.FAILED,
+            f"{paths.relative(path)}: has an expected output "
+            f"({paths.relative(model.output_of(path))}) but is not run (run: false)",
         )
     outcome = run_tool(
         [tool("shellcheck"), "--shell=bash", "--exclude=SC2154,SC2034", "--color=never", str(path)],
         "shellcheck",
         path,
     )
-    if outcome.status == "passed":
+    if outcome.status is Status.PASSED:
         outcome.checked_by = f"shellcheck (not run here: {not_run})"
     return outcome
 
@@ -233,11 +233,11 @@ def check_html(path: Path) -> Outcome:
     parser = html5lib.HTMLParser(strict=False)  # collects every error, where strict=True stops at the first
     parser.parse(path.read_text(encoding="utf-8"))
     if not parser.errors:
-        return Outcome("passed", checked_by="html5lib (HTML5 parsing rules)")
+        return Outcome(Status.PASSED, checked_by="html5lib (HTML5 parsing rules)")
     found = [(line, _describe_html_error(code, data)) for (line, _column), code, data in parser.errors]
     listed = "\n".join(f"line {line}: {problem}" for line, problem in found)
     line, first = found[0]
-    return Outcome("failed", f"{layout.relative(path)}:{line}: malformed HTML: {first}", listed)
+    return Outcome(Status.FAILED, f"{paths.relative(path)}:{line}: malformed HTML: {first}", listed)
 
 
 def _describe_html_error(code: str, data: dict) -> str:
@@ -254,16 +254,16 @@ def check_image(path: Path) -> Outcome:
         with Image.open(path) as image:
             image.verify()
     except Exception as error:
-        return Outcome("failed", f"{layout.relative(path)}: not a readable image: {error}")
-    return Outcome("passed", checked_by="Pillow")
+        return Outcome(Status.FAILED, f"{paths.relative(path)}: not a readable image: {error}")
+    return Outcome(Status.PASSED, checked_by="Pillow")
 
 
 RUNNERS = {
-    "dockerfile": check_dockerfile,
-    "json": check_json,
-    "yaml": check_yaml,
-    "python": check_python,
-    "node": check_node,
-    "html": check_html,
-    "image": check_image,
+    Kind.DOCKERFILE: check_dockerfile,
+    Kind.JSON: check_json,
+    Kind.YAML: check_yaml,
+    Kind.PYTHON: check_python,
+    Kind.NODE: check_node,
+    Kind.HTML: check_html,
+    Kind.IMAGE: check_image,
 }

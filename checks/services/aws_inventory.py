@@ -21,6 +21,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from checks.services.aws_guard import guard
+
 # One line per kind of resource: its name, the client, the listing call and its arguments,
 # and a JMESPath expression giving the names in each page of the answer. moto has no
 # ListRepositories for CodeCommit: each repository moto ever tracked is asked for instead,
@@ -135,10 +137,8 @@ def _pages(client, operation: str, arguments: dict):
 
 def of_session(session) -> list[str]:
     """The inventory of the account a session's AWS steps use (its vetted environment)."""
-    from checks.services import aws
-
     env = session.env
-    aws.guard(env)
+    guard(env)
     flags = ["--codecommit"] if _names_codecommit(session) else []
     done = subprocess.run(
         [sys.executable, "-m", "checks.services.aws_inventory", *flags],

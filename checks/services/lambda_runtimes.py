@@ -28,7 +28,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-from checks.services import environment
+from checks.services import session_environment
 
 IMAGE = "dsp-lambda-runtime"
 RUNTIMES = [f"python3.{minor}" for minor in range(9, 14)] + [f"nodejs{major}.x" for major in (18, 20, 22, 24)]
@@ -95,26 +95,6 @@ def bridge_gateway(api) -> str:
     return config.get("Gateway") or str(next(ipaddress.ip_network(config["Subnet"]).hosts()))
 
 
-_relays: dict[int, socket.socket] = {}
-
-
-def relay(host: str, port: int) -> None:
-    """Forward host:port to moto on 127.0.0.1:port, for as long as the gate runs."""
-    if port in _relays:
-        return
-    server = socket.create_server((host, port), reuse_port=False)
-    _relays[port] = server
-
-    def serve() -> None:
-        while True:
-            client, _ = server.accept()
-            upstream = socket.create_connection(("127.0.0.1", port))
-            for source, target in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pump, args=(source, target), daemon=True).start()
-
-    threading.Thread(target=serve, name=f"lambda-relay-{port}", daemon=True).start()
-
-
 def _pump(source: socket.socket, target: socket.socket) -> None:
     try:
         while data := source.recv(65536):
@@ -129,17 +109,51 @@ def _pump(source: socket.socket, target: socket.socket) -> None:
                 pass
 
 
-@environment.capability("lambda")
-def _lambda_runtimes_available() -> str | None:
-    from checks.services import aws, engine
+class LambdaRuntimes:
+    """The `lambda` requirement: moto's runtime image in the engine, and the relay to moto."""
 
-    missing = environment.missing_requirements(["docker", "aws"])
-    if missing:
-        return missing
-    api = engine.client()
-    try:
-        ensure_images(api)
-        relay(bridge_gateway(api), urlparse(aws.moto_endpoint()).port)
-    except Exception as error:
-        return f"the Lambda runtime image for moto could not be made: {error}"
-    return None
+    def __init__(self, config, engine, amazon) -> None:
+        self.config = config
+        self.engine = engine
+        self.aws = amazon
+        self._relays: dict[int, socket.socket] = {}
+
+    def relay(self, host: str, port: int) -> None:
+        """Forward host:port to moto on 127.0.0.1:port, for as long as the gate runs."""
+        if port in self._relays:
+            return
+        server = socket.create_server((host, port), reuse_port=False)
+        self._relays[port] = server
+
+        def serve() -> None:
+            while True:
+                try:
+                    client, _ = server.accept()
+                except OSError:  # closed at the end of the run
+                    return
+                upstream = socket.create_connection(("127.0.0.1", port))
+                for source, target in ((client, upstream), (upstream, client)):
+                    threading.Thread(target=_pump, args=(source, target), daemon=True).start()
+
+        threading.Thread(target=serve, name=f"lambda-relay-{port}", daemon=True).start()
+
+    def available(self) -> str | None:
+        missing = session_environment.requirements(self.config).missing(["docker", "aws"])
+        if missing:
+            return missing
+        api = self.engine.client()
+        try:
+            ensure_images(api)
+            self.relay(bridge_gateway(api), urlparse(self.aws.moto_endpoint()).port)
+        except Exception as error:
+            return f"the Lambda runtime image for moto could not be made: {error}"
+        return None
+
+    # --- hooks (checks/hookspecs.py) ------------------------------------------------------------
+
+    def pytest_dsp_capabilities(self):
+        return {"lambda": self.available}
+
+    def pytest_unconfigure(self, config) -> None:
+        for server in self._relays.values():
+            server.close()

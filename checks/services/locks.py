@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from filelock import FileLock, Timeout
 
-from checks.services import engine
+from checks.services.progress import Log
 
-LOCKS = engine.STATE / "locks"
 WAIT = 900.0
 
 PATTERNS = {
@@ -34,21 +34,40 @@ def resources_of(texts: list[str]) -> list[str]:
     return sorted(found)
 
 
-def acquire(steps: list[Path], log=engine.log) -> list[FileLock]:
+def acquire(steps: list[Path], directory: Path, log: Log, wait: float = WAIT) -> list[FileLock]:
     """Lock what the steps name; returns the locks held (release them with release())."""
-    LOCKS.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(parents=True, exist_ok=True)
     held: list[FileLock] = []
     for resource in resources_of([step.read_text(errors="replace") for step in steps]):
-        lock = FileLock(LOCKS / resource, is_singleton=False, thread_local=False)
+        lock = FileLock(directory / resource, is_singleton=False, thread_local=False)
         try:
-            lock.acquire(timeout=WAIT, poll_interval=0.5)
+            lock.acquire(timeout=wait, poll_interval=0.5)
             held.append(lock)
         except Timeout:
             # A page that waited this long is better run than skipped: the clash may never come.
-            log(f"gave up waiting for {resource} after {WAIT:g} s; going on without it")
+            log(f"gave up waiting for {resource} after {wait:g} s; going on without it")
     return held
 
 
 def release(held: list[FileLock]) -> None:
     for lock in held:
         lock.release(force=True)
+
+
+class Locks:
+    """The service: a session's locks are taken when it opens and released when it closes."""
+
+    def __init__(self, directory: Path, log: Log) -> None:
+        self.directory = directory
+        self.log = log
+        self.held: dict[str, list[FileLock]] = {}
+
+    def pytest_dsp_session_open(self, session) -> None:
+        self.held[session.id] = acquire(session.steps, self.directory, self.log)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_dsp_session_close(self, session):
+        try:
+            return (yield)  # every other service cleans up while the session still holds its locks
+        finally:
+            release(self.held.pop(session.id, []))

@@ -24,7 +24,6 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -217,32 +216,15 @@ def service_refusal(spec: dict, network_of: Callable[[str], dict | None] = lambd
 
 PLUGIN_NAME = "dsp-policy"  # the authorization plugin dockerd is started with (authz_plugin.py)
 REFUSES = "the gate's engine policy refuses"
-_approved: set[str] = set()  # objects already inspected and found fine
 
 
-def violation_on_foreign_engine(session) -> str | None:
-    """After a step: a container, volume or service of the session that breaks the policy."""
-    from checks.services import engine
+def inspect_session(api, session_id: str, approved: set[str] | None = None) -> str | None:
+    """Inspect the session's new objects; a violating one is removed and its reason returned.
 
-    if session.id not in engine._docker_sessions:
-        return None
-    try:
-        api = engine.client()
-        return None if _policed_by_plugin() else inspect_session(api, session.id)
-    except engine.ENGINE_ERRORS:
-        return None  # the step's own result says the engine is gone
-
-
-@cache
-def _policed_by_plugin() -> bool:
-    from checks.services import engine
-
-    return PLUGIN_NAME in (engine.client().info().get("Plugins", {}).get("Authorization") or [])
-
-
-def inspect_session(api, session_id: str) -> str | None:
-    """Inspect the session's new objects; a violating one is removed and its reason returned."""
+    `approved` holds the objects an earlier call found fine (they are not inspected again)."""
     import docker.errors
+
+    _approved: set[str] = set() if approved is None else approved
 
     label = {"label": f"dsp.session={session_id}"}
     for summary in api.containers.list(all=True, filters=label, sparse=True):

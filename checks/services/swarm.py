@@ -14,8 +14,10 @@ from __future__ import annotations
 import gzip
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checks.services import engine, environment
+if TYPE_CHECKING:
+    from checks.services.engine import Engine
 
 MODULE = "ip_vs"
 CONSEQUENCE = "swarm service virtual IPs and the routing mesh do not work (use tasks.<service> or dnsrr)"
@@ -47,9 +49,8 @@ def ipvs_missing(root: Path = Path("/"), release: str | None = None) -> str | No
     return f"the engine's kernel {release} is {why}: {CONSEQUENCE}"
 
 
-def _engine_ipvs_missing() -> str | None:
+def engine_ipvs_missing(api) -> str | None:
     """Ask the engine's kernel: this machine's files when the engine runs on it, else a probe."""
-    api = engine.client()
     release = api.info().get("KernelVersion", "")
     if release == os.uname().release:
         return ipvs_missing(Path("/"), release)
@@ -63,6 +64,17 @@ def _engine_ipvs_missing() -> str | None:
     return None
 
 
-@environment.capability("swarm-vip")
-def _swarm_vip() -> str | None:
-    return engine.ensure() or _engine_ipvs_missing()
+class SwarmVip:
+    """The `swarm-vip` capability: an engine whose kernel has IPVS."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._answer: tuple[str | None] | None = None
+
+    def available(self) -> str | None:
+        if self._answer is None:
+            self._answer = (self.engine.ensure() or engine_ipvs_missing(self.engine.client()),)
+        return self._answer[0]
+
+    def pytest_dsp_capabilities(self):
+        return {"swarm-vip": self.available}

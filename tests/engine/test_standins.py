@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.services import engine, standins
+from checks.services import dockerd, standins
 
 TAGS = [(name, tag) for name, (_, tags) in standins.IMAGES.items() for tag in tags]
 # The upstream images' defaults that pages rely on: command, user, and a shell.
@@ -21,7 +21,7 @@ UPSTREAM = {
 
 @pytest.fixture(scope="module")
 def pulled(docker_engine):
-    if engine.image_source() != "stand-ins":
+    if dockerd.image_source() != "stand-ins":
         pytest.skip("this engine pulls the real images: there are no stand-ins to check")
     # Pulled images stay: pages running beside this test (xdist) may be using them, and an
     # engine with stand-ins is the gate's own, whose data root goes when it stops.

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from checks import layout
+from checks import paths
 from checks.services import aws_inventory
 from tests.conftest import REPO, write_site
 
@@ -81,11 +81,11 @@ def test_keeps_without_a_reason_is_an_error_naming_the_file_and_line(tmp_path, m
     page = tmp_path / "snippets" / "sec" / "p"
     page.mkdir(parents=True)
     (page / "_page.yml").write_text('timeout: 5\nkeeps:\n  "s3 bucket b": " "\n')
-    monkeypatch.setattr(layout, "SNIPPETS", tmp_path / "snippets")
-    monkeypatch.setattr(layout, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "SNIPPETS", tmp_path / "snippets")
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
     from checks import page_metadata
 
-    with pytest.raises(layout.LayoutError) as error:
+    with pytest.raises(paths.LayoutError) as error:
         page_metadata.read(page)
     assert "line 3" in str(error.value) or ":3" in str(error.value)
     assert "keeps: 's3 bucket b' has no reason" in str(error.value)
@@ -112,7 +112,7 @@ def test_the_clean_up_result_is_reused_with_the_page_steps_and_rerun_with_them(t
 def test_the_clean_up_item_is_scheduled_with_its_page(tmp_path, monkeypatch):
     from checks import scheduling
 
-    monkeypatch.setattr(layout, "ROOT", tmp_path)
-    monkeypatch.setattr(layout, "SNIPPETS", tmp_path / "snippets")
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "SNIPPETS", tmp_path / "snippets")
     (tmp_path / "snippets" / "sec" / "page").mkdir(parents=True)
     assert scheduling.scope_of("snippets/sec/page::clean-up", "load", tmp_path) == "snippets/sec/page"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.services.environment import SHIMS
+from checks.services.session_environment import SHIMS
 
 SHIM = SHIMS / "aws"
 
@@ -125,7 +125,7 @@ def test_the_report_describes_the_cli_that_runs(monkeypatch, tools, v1, v2):
 
     for path, expected in (([v1], "AWS CLI 1.0.0 with the v2 adapter"), ([v1, v2], "AWS CLI 2.0.0")):
         monkeypatch.setenv("PATH", os.pathsep.join([*map(str, path), str(tools)]))
-        monkeypatch.setattr(aws.environment, "PROJECT_BIN", path[0])
+        monkeypatch.setattr(aws.session_environment, "PROJECT_BIN", path[0])
         aws.real_cli.cache_clear()
         assert aws.cli_description() == expected
     aws.real_cli.cache_clear()

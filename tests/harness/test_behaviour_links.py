@@ -69,7 +69,7 @@ def test_a_marker_naming_no_snippet_fails_the_test_naming_its_file(run_gate):
 
 
 def entry_for(snippet, **behaviour) -> dict:
-    key = report.layout.relative(snippet)
+    key = report.paths.relative(snippet)
     return {
         "generated": "2026-01-02T03:04:05+00:00",
         "snippets": {key: {"snippet": key, "kind": "python", "status": "passed", "checked_by": "ruff",
@@ -80,7 +80,7 @@ def entry_for(snippet, **behaviour) -> dict:
 
 
 def test_the_status_line_names_the_behaviour_tests_that_passed():
-    snippet = report.layout.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
+    snippet = report.paths.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
     modifier, sentence = status.status_of(snippet, entry_for(snippet, passed=12))
     assert modifier == "passed"
     assert sentence == (
@@ -89,7 +89,7 @@ def test_the_status_line_names_the_behaviour_tests_that_passed():
 
 
 def test_a_failed_behaviour_test_makes_the_block_failed():
-    snippet = report.layout.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
+    snippet = report.paths.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
     modifier, sentence = status.status_of(snippet, entry_for(snippet, passed=11, failed=1))
     assert (modifier, sentence) == (
         "failed", "Failed 1 of its behaviour tests (tests/snippets/x/test_x.py) on 2026-01-02."
@@ -97,14 +97,14 @@ def test_a_failed_behaviour_test_makes_the_block_failed():
 
 
 def test_behaviour_results_of_an_older_text_are_not_shown():
-    snippet = report.layout.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
+    snippet = report.paths.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
     document = entry_for(snippet, passed=12)
     next(iter(document["behaviour"].values()))["sha256"] = "0" * 64
     assert status.status_of(snippet, document) == ("passed", "Validated statically by ruff on 2026-01-02.")
 
 
 def test_a_skipped_step_says_which_behaviour_tests_checked_it_offline():
-    snippet = report.layout.SNIPPETS / "orchestration" / "kubernetes-basics" / "01-get-nodes.sh"
+    snippet = report.paths.SNIPPETS / "orchestration" / "kubernetes-basics" / "01-get-nodes.sh"
     document = entry_for(snippet, passed=1)
     next(iter(document["snippets"].values())).update(
         kind="shell", status="skipped", reason="no Kubernetes cluster reachable"

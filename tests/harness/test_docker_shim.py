@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.services.environment import SHIMS
+from checks.services.session_environment import SHIMS
 
 
 @pytest.fixture

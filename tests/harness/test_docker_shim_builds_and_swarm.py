@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.services.environment import SHIMS
+from checks.services.session_environment import SHIMS
 
 FAKE = r"""#!/bin/bash
 printf '%s\n' "$*" >> "$FAKE_LOG"

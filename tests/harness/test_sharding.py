@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from checks import layout, parallel
+from checks import parallel, paths
 
 PAGES = {
     **{f"docs/s/p{n}.md": f"# P{n}\n" for n in range(5)},
@@ -53,7 +53,7 @@ def test_recorded_durations_are_summed_per_page_to_balance_shards(run_gate, tmp_
 def options(args: list[str], collectonly: bool = False, here=None):
     return SimpleNamespace(
         args=args,
-        invocation_params=SimpleNamespace(dir=here or layout.ROOT),
+        invocation_params=SimpleNamespace(dir=here or paths.ROOT),
         getoption=lambda name: collectonly if name == "collectonly" else None,
     )
 

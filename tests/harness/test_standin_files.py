@@ -5,9 +5,9 @@ import subprocess
 import pytest
 
 from checks.runners import static
-from checks.services import standins
+from checks.services import standin_builders
 
-DOCKERFILES = sorted(standins.FILES.glob("*.Dockerfile"))
+DOCKERFILES = sorted(standin_builders.FILES.glob("*.Dockerfile"))
 
 
 def test_every_builder_with_a_dockerfile_has_its_file():
@@ -23,7 +23,7 @@ def test_a_standin_dockerfile_passes_hadolint_and_builds_on_its_base_argument(do
 
 
 def test_the_registry_entrypoint_passes_shellcheck():
-    entrypoint = standins.FILES / "registry-entrypoint.sh"
+    entrypoint = standin_builders.FILES / "registry-entrypoint.sh"
     done = subprocess.run([static.tool("shellcheck"), str(entrypoint)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
     assert entrypoint.stat().st_mode & 0o111

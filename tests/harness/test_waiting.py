@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from checks.services.environment import SHIMS
+from checks.services.session_environment import SHIMS
 from checks.waiting import wait_until
 
 

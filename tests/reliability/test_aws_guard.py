@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.services import aws
+from checks.services import aws_guard as aws
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import coverage, layout
+from checks import model, pages, paths, single_source
 from checks.runners import openapi, sandbox, static
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,7 +57,7 @@ def test_an_include_of_a_missing_snippet_fails_the_build_naming_the_snippet(tmp_
 def test_a_code_block_typed_into_a_page_is_reported_with_file_and_line(tmp_path):
     page = tmp_path / "page.md"
     page.write_text('# P\n\nText.\n\n```bash\ndocker ps\n```\n\n```bash\n--8<-- "a/b/c.sh"\n```\n')
-    assert coverage.inline_blocks(page) == [(page, 5, "bash")]
+    assert single_source.inline_blocks(page) == [(page, 5, "bash")]
 
 
 def test_a_failing_command_names_the_snippet_and_shows_stderr_and_later_steps_are_skipped(run_gate):
@@ -168,10 +168,10 @@ def page_folder(tmp_path: Path, files: dict[str, str]) -> Path:
 )
 def test_page_metadata_of_the_wrong_shape_names_file_line_and_key(tmp_path, metadata, line, message):
     folder = page_folder(tmp_path, {"01.sh": "true\n", "logo.png": "", "_page.yml": metadata})
-    with pytest.raises(layout.LayoutError) as raised:
-        layout.page_meta(folder)
+    with pytest.raises(paths.LayoutError) as raised:
+        pages.page_meta(folder)
     assert raised.value.line == line
-    assert str(raised.value).startswith(f"{layout.relative(folder / '_page.yml')}:{line}: ")
+    assert str(raised.value).startswith(f"{paths.relative(folder / '_page.yml')}:{line}: ")
     assert message in str(raised.value)
     assert "pydantic" not in str(raised.value) and "\n" not in str(raised.value)
 
@@ -179,7 +179,7 @@ def test_page_metadata_of_the_wrong_shape_names_file_line_and_key(tmp_path, meta
 def test_page_metadata_keeps_lists_as_lists_and_merges_page_and_step_settings(tmp_path):
     metadata = "timeout: 30\nrequires: [docker]\nfixtures: [logo.png]\nsteps:\n  01.sh: {requires: [swarm-vip]}\n  02.sh: {timeout: 5}\n"
     folder = page_folder(tmp_path, {"01.sh": "", "02.sh": "", "logo.png": "", "_page.yml": metadata})
-    meta = layout.page_meta(folder)
+    meta = pages.page_meta(folder)
     assert meta.fixtures == ["logo.png"] and "logo" not in meta.fixtures
     assert (meta.step("01.sh").requires, meta.step("01.sh").timeout) == (["docker", "swarm-vip"], 30)
     assert (meta.step("02.sh").requires, meta.step("02.sh").timeout) == (["docker"], 5)
@@ -233,7 +233,7 @@ def test_a_dangling_reference_in_an_openapi_document_names_it(tmp_path):
     )
     outcome = static.check_json(spec)
     assert (outcome.status, outcome.checked_by) == ("failed", "openapi-spec-validator")
-    assert outcome.message == f"{layout.relative(spec)}:1: (document): '/components/schemas/Gone' does not exist"
+    assert outcome.message == f"{paths.relative(spec)}:1: (document): '/components/schemas/Gone' does not exist"
 
 
 def test_the_sites_openapi_documents_are_valid():
@@ -273,24 +273,24 @@ def test_two_steps_with_the_same_name_are_an_error_naming_both(run_gate):
 @pytest.mark.parametrize("names", [("Dockerfile", "Dockerfile.dev"), ("app.sh", "app.Dockerfile")])
 def test_steps_whose_outputs_are_different_files_do_not_clash(tmp_path, names):
     folder = page_folder(tmp_path, dict.fromkeys(names, ""))
-    assert [layout.same_step_name(folder / name) for name in names] == [[], []]
-    outputs = {layout.step_name(folder / name) + ".out" for name in names}
+    assert [pages.same_step_name(folder / name) for name in names] == [[], []]
+    outputs = {model.step_name(folder / name) + ".out" for name in names}
     assert len(outputs) == 2
 
 
 def test_a_dockerfile_variant_owns_its_own_output_and_assertion(tmp_path):
     folder = page_folder(tmp_path, {"Dockerfile": "", "Dockerfile.dev": "", "Dockerfile.dev.out": "", "Dockerfile.check.sh": ""})
-    assert layout.output_of(folder / "Dockerfile.dev") == folder / "Dockerfile.dev.out"
-    assert layout.output_of(folder / "Dockerfile") is None
-    assert layout.assertion_of(folder / "Dockerfile") == folder / "Dockerfile.check.sh"
-    assert layout.step_of(folder / "Dockerfile.dev.out") == folder / "Dockerfile.dev"
-    assert layout.kind_of(folder / "Dockerfile.out") == "output"
+    assert model.output_of(folder / "Dockerfile.dev") == folder / "Dockerfile.dev.out"
+    assert model.output_of(folder / "Dockerfile") is None
+    assert model.assertion_of(folder / "Dockerfile") == folder / "Dockerfile.check.sh"
+    assert pages.step_of(folder / "Dockerfile.dev.out") == folder / "Dockerfile.dev"
+    assert model.kind_of(folder / "Dockerfile.out") == "output"
 
 
 def test_steps_that_would_share_an_output_still_clash(tmp_path):
     folder = page_folder(tmp_path, {"run.sh": "", "run.bash": "", "run.out": ""})
-    assert layout.same_step_name(folder / "run.sh") == [folder / "run.bash"]
-    assert layout.same_step_name(folder / "run.out") == []
+    assert pages.same_step_name(folder / "run.sh") == [folder / "run.bash"]
+    assert pages.same_step_name(folder / "run.out") == []
 
 
 def test_valid_html5_that_omits_optional_end_tags_passes(tmp_path):
@@ -314,7 +314,7 @@ def test_broken_html_fails_naming_file_and_line(tmp_path, markup, line):
     page.write_text(markup)
     outcome = static.check_html(page)
     assert outcome.status == "failed"
-    assert outcome.message.startswith(f"{layout.relative(page)}:{line}: malformed HTML: ")
+    assert outcome.message.startswith(f"{paths.relative(page)}:{line}: malformed HTML: ")
 
 
 needs_sandbox = pytest.mark.skipif(bool(sandbox.unavailable()), reason=str(sandbox.unavailable()))

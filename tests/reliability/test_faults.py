@@ -156,19 +156,17 @@ def test_engine_killed_mid_run_fails_clearly_without_a_traceback(private_engine,
     assert "INTERNALERROR" not in output and "Traceback" not in output
 
 
-def test_the_next_run_removes_what_a_dead_run_left(docker_engine):
+def test_the_next_run_removes_what_a_dead_run_left(docker_engine, pytestconfig):
     """What a run killed with the engine (or by kill -9) left is swept when the next run starts.
 
     (Restarting a killed private dockerd is not used here: on restart dockerd 20.10 deletes
     the host's docker0 bridge, breaking the shared engine.)"""
-    from checks.services import engine
-
     dead = subprocess.Popen(["true"])
     dead.wait()
     labels = {"dsp.run": "dead-run", "dsp.session": "dead", "dsp.pid": str(dead.pid)}
     network = docker_engine.networks.create(f"dsp-dead-{dead.pid}", labels=labels)
     volume = docker_engine.volumes.create(f"dsp-dead-{dead.pid}", labels=labels)
-    engine.sweep_dead_runs()
+    pytestconfig.pluginmanager.get_plugin("dsp-engine").sweep_dead_runs()
     names = [n.name for n in docker_engine.networks.list(filters={"label": "dsp.run=dead-run"})]
     volumes = [v.name for v in docker_engine.volumes.list(filters={"label": "dsp.run=dead-run"})]
     assert (names, volumes) == ([], []), f"left: {network.name}, {volume.name}"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import layout
+from checks import paths
 from dsp_markdown import mkdocs_site
 
 
@@ -24,7 +24,7 @@ def build_site(destination: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
-        cwd=layout.ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=paths.ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     if done.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{done.stdout}{done.stderr}", pytrace=False)
@@ -48,7 +48,7 @@ def build_with_mkdocs(where: Path, document: dict | None) -> Path:
     """The site as `mkdocs build --strict` makes it from this report (None: no report)."""
     site = where / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DSP_REPORT_DIR": str(_report_dir(where, document))}
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], layout.ROOT, env)
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], paths.ROOT, env)
     return site
 
 
@@ -62,14 +62,14 @@ def build_with_zensical(where: Path, document: dict | None) -> Path:
     project = where / "project"
     project.mkdir(parents=True)
     for name in ("docs", "overrides"):
-        shutil.copytree(layout.ROOT / name, project / name)
-    (project / "snippets").symlink_to(layout.SNIPPETS)
-    (project / "mkdocs.yml").write_text((layout.ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "\nsite_dir: site\n")
+        shutil.copytree(paths.ROOT / name, project / name)
+    (project / "snippets").symlink_to(paths.SNIPPETS)
+    (project / "mkdocs.yml").write_text((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "\nsite_dir: site\n")
     env = {
         **os.environ,
         "DSP_REPORT_DIR": str(_report_dir(where, document)),
         # dsp_markdown and checks from this checkout, as `python -m mkdocs` in its root finds them
-        "PYTHONPATH": os.pathsep.join([str(layout.ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+        "PYTHONPATH": os.pathsep.join([str(paths.ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
     }
     _run([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"], project, env)
     return project / "site"

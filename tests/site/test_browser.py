@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from checks import layout
+from checks import paths
 
 # Debian's Chromium here; elsewhere (GitHub's Ubuntu runners ship Google Chrome) DSP_CHROMIUM.
 CHROMIUM = Path(os.environ.get("DSP_CHROMIUM", "/usr/bin/chromium"))
@@ -118,7 +118,7 @@ def test_copy_button_copies_the_snippet(page, browser):
     first.hover()
     first.locator(COPY_BUTTON).click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    snippet = (layout.SNIPPETS / "containers" / "hello" / "01-pull.sh").read_text(encoding="utf-8")
+    snippet = (paths.SNIPPETS / "containers" / "hello" / "01-pull.sh").read_text(encoding="utf-8")
     assert copied.strip() == snippet.strip()
     assert not page.problems, "\n".join(page.problems)
 

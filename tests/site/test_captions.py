@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from checks import coverage, layout
+from checks import paths, single_source
 
 
 @pytest.mark.parametrize(
-    "page", coverage.pages(), ids=lambda page: str(page.relative_to(layout.DOCS))
+    "page", single_source.pages(), ids=lambda page: str(page.relative_to(paths.DOCS))
 )
 def test_images_and_diagrams_are_described(page: Path):
-    found = coverage.uncaptioned(page)
-    assert not found, "\n".join(f"{layout.relative(path)}:{line}: {what}" for path, line, what in found)
+    found = single_source.uncaptioned(page)
+    assert not found, "\n".join(f"{paths.relative(path)}:{line}: {what}" for path, line, what in found)
 
 
 def test_missing_descriptions_are_reported(tmp_path):
@@ -25,7 +25,7 @@ def test_missing_descriptions_are_reported(tmp_path):
         "![](diagram.svg) and ![A chart](chart.svg)\n\n<img src=\"x.png\">\n",
         encoding="utf-8",
     )
-    assert coverage.uncaptioned(page) == [
+    assert single_source.uncaptioned(page) == [
         (page, 3, "Mermaid diagram without an italic caption line under it"),
         (page, 16, "image diagram.svg without alt text"),
         (page, 18, "<img> without alt text"),

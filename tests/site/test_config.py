@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from checks import layout
+from checks import paths
 from dsp_markdown import mkdocs_site
 
 
@@ -29,7 +29,7 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _n
 
 
 def test_mkdocs_yml_has_no_duplicate_keys():
-    yaml.load((layout.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
+    yaml.load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
 
 
 def test_the_site_relies_on_no_mkdocs_hook():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks import layout
+from checks import paths
 from dsp_markdown import corrections, notes_map
 
 CORRECTIONS = corrections.load()
@@ -52,7 +52,7 @@ def test_every_note_on_the_site_is_recorded():
         if not any(c.page == note.page and note.says(c.phrase) for c in CORRECTIONS)
     ]
     assert not unrecorded, (
-        f"notes with no entry in {layout.relative(corrections.CORRECTIONS_FILE)} (add one with the "
+        f"notes with no entry in {paths.relative(corrections.CORRECTIONS_FILE)} (add one with the "
         "notes' lines it changes and a phrase of the note):\n" + "\n".join(unrecorded)
     )
 
@@ -118,7 +118,7 @@ def test_a_bad_entry_names_the_file_and_line(tmp_path, entry, line, message):
     (tmp_path / "p.md").write_text("# P\n")
     data = tmp_path / "corrections.yaml"
     data.write_text("corrections:\n" + entry)
-    with pytest.raises(layout.LayoutError) as raised:
+    with pytest.raises(paths.LayoutError) as raised:
         corrections.load(data, tmp_path)
     assert (raised.value.path, raised.value.line) == (data, line)
     assert message in str(raised.value)

@@ -16,7 +16,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from checks import layout
+from checks import model, pages, paths
 from dsp_markdown import mkdocs_site
 from dsp_markdown.download import BY_HAND, MEANT_TO_FAIL, STEP_COMMENT
 
@@ -46,11 +46,11 @@ def downloads(site: Path) -> dict[str, list[tuple[str, str]]]:
 
 def shell_steps(page: str) -> list[Path]:
     """The page's shell steps that it shows, in the order the gate runs them."""
-    page_dir = layout.SNIPPETS / page.removesuffix(".md")
+    page_dir = paths.SNIPPETS / page.removesuffix(".md")
     if not page_dir.is_dir():
         return []
-    shown = {target for target, _line in layout.includes_of(layout.DOCS / page)}
-    return [step for step in layout.steps_of(page_dir) if layout.kind_of(step) == "shell" and step in shown]
+    shown = {target for target, _line in pages.includes_of(paths.DOCS / page)}
+    return [step for step in pages.steps_of(page_dir) if model.kind_of(step) == "shell" and step in shown]
 
 
 def differences(steps: list[Path], script: str) -> list[str]:
@@ -66,7 +66,7 @@ def differences(steps: list[Path], script: str) -> list[str]:
     for step, section in zip(steps, sections, strict=True):
         body = section.split("\n", 1)[1].rstrip("\n").split("\n")
         text = step.read_text(encoding="utf-8").rstrip("\n").split("\n")
-        meta = layout.page_meta(step.parent).step(step.name)
+        meta = pages.page_meta(step.parent).step(step.name)
         if not meta.run:
             expected = [BY_HAND, *(f"# {line}".rstrip() for line in text)]
         elif meta.exit_code:
@@ -80,7 +80,7 @@ def differences(steps: list[Path], script: str) -> list[str]:
 
 def uses_aws(steps: list[Path]) -> bool:
     return any(
-        layout.page_meta(step.parent).step(step.name).run and " aws " in f" {step.read_text()} ".replace("\n", " ")
+        pages.page_meta(step.parent).step(step.name).run and " aws " in f" {step.read_text()} ".replace("\n", " ")
         for step in steps
     )
 
@@ -129,7 +129,7 @@ def test_the_scripts_pass_shellcheck(scripts, tmp_path):
     assert not failed, "\n".join(failed)
 
 
-HELLO = layout.SNIPPETS / "containers" / "hello"
+HELLO = paths.SNIPPETS / "containers" / "hello"
 
 
 def test_a_script_that_differs_from_the_page_is_caught():

@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from checks import coverage, markdown_reader
+from checks import markdown_reader, single_source
 from checks.markdown_reader import Include
 
 
@@ -57,7 +57,7 @@ def test_blocks_keep_their_lines_and_indent_inside_admonitions_and_tabs():
 def test_an_escaped_include_in_a_fence_is_code_typed_into_the_page(tmp_path):
     page = tmp_path / "page.md"
     page.write_text('# P\n\n```bash\n;--8<-- "a/b/c.sh"\n```\n\n```bash\n--8<--\na/b/c.sh\n--8<--\n```\n')
-    assert coverage.inline_blocks(page) == [(page, 3, "bash")]
+    assert single_source.inline_blocks(page) == [(page, 3, "bash")]
 
 
 def test_the_reader_names_the_files_pymdownx_includes(tmp_path):

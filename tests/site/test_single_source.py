@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from checks import coverage, layout
+from checks import paths, single_source
 
 
 @pytest.mark.parametrize(
-    "page", coverage.pages(), ids=lambda page: str(page.relative_to(layout.DOCS))
+    "page", single_source.pages(), ids=lambda page: str(page.relative_to(paths.DOCS))
 )
 def test_page_has_no_inline_code(page: Path):
-    found = coverage.inline_blocks(page)
+    found = single_source.inline_blocks(page)
     assert not found, "code typed into the page instead of a snippet include:\n" + "\n".join(
-        f"{layout.relative(path)}:{line}: ```{info}" for path, line, info in found
+        f"{paths.relative(path)}:{line}: ```{info}" for path, line, info in found
     )
 
 
@@ -60,7 +60,7 @@ Title
 
 
 def test_includes_outputs_and_mermaid_are_allowed(tmp_path):
-    assert coverage.inline_blocks(_page(tmp_path, ALLOWED)) == []
+    assert single_source.inline_blocks(_page(tmp_path, ALLOWED)) == []
 
 
 @pytest.mark.parametrize(
@@ -82,4 +82,4 @@ def test_includes_outputs_and_mermaid_are_allowed(tmp_path):
 )
 def test_inline_code_is_reported_with_its_line(tmp_path, text, line, info):
     page = _page(tmp_path, text)
-    assert coverage.inline_blocks(page) == [(page, line, info)]
+    assert single_source.inline_blocks(page) == [(page, line, info)]

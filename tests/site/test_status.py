@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from checks import layout, report
+from checks import paths, report
 from dsp_markdown import mkdocs_site, pages
 
-HELLO = layout.SNIPPETS / "containers" / "hello"
+HELLO = paths.SNIPPETS / "containers" / "hello"
 
 
 def entry(step: str, status: str, sha: str | None = None, **extra) -> dict:
     path = HELLO / step
     return {
-        "snippet": layout.relative(path), "kind": "shell", "status": status, "checked_by": "bash",
+        "snippet": paths.relative(path), "kind": "shell", "status": status, "checked_by": "bash",
         "requires": ["docker"], "sha256": sha or report.fingerprint(path),
         "verified_at": "2026-01-02T03:04:05+00:00", **extra,
     }

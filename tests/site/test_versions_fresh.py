@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from checks import layout
+from checks import paths
 
-DATA = layout.ROOT / "checks" / "data" / "end-of-life.yaml"
+DATA = paths.ROOT / "checks" / "data" / "end-of-life.yaml"
 RUNNABLE_SUFFIXES = {".sh", ".yaml", ".yml", ".json", ".py", ".js"}
 # Identifiers without a digit ("provided", "nodejs") are English words or prefixes elsewhere,
 # so they count only where a runtime is being set.
@@ -72,7 +72,7 @@ def test_the_list_is_dated_and_sourced():
 
 
 def test_no_runnable_snippet_names_something_past_its_end_of_life():
-    stale = stale_references(layout.ROOT / "snippets", date.today())
+    stale = stale_references(paths.ROOT / "snippets", date.today())
     assert not stale, "past end of life (see checks/data/end-of-life.yaml):\n" + "\n".join(stale)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from checks import layout, report
+from checks import model, paths, report
 from tests.site.test_downloads import downloads
 
 pytest.importorskip("zensical", reason="zensical is missing (scripts/setup gate installs it)")
@@ -23,9 +23,9 @@ GENERATED = ("about/status/index.html", "about/performance/index.html", "about/n
 def every_outcome() -> dict:
     """A report giving the site's blocks, in turn, each thing a status line can say."""
     entries = {}
-    steps = sorted(p for p in layout.SNIPPETS.rglob("*") if layout.is_step(p))
+    steps = sorted(p for p in paths.SNIPPETS.rglob("*") if model.is_step(p))
     for number, step in enumerate(steps):
-        key, kind = layout.relative(step), layout.kind_of(step)
+        key, kind = paths.relative(step), model.kind_of(step)
         entry = {
             "snippet": key, "kind": kind, "status": "passed", "checked_by": "bash" if kind == "shell" else "",
             "requires": ["docker", "aws"], "sha256": report.fingerprint(step),

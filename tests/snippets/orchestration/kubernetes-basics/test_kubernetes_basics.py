@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks import layout
+from checks import model, pages, paths
 from checks.runners import static
 from checks.services import kubernetes
 
@@ -28,8 +28,8 @@ pytestmark = pytest.mark.exercises(
     "orchestration/kubernetes-basics/deployment.yaml", "orchestration/kubernetes-basics/service.yaml"
 )
 
-PAGE_DIR = layout.SNIPPETS / "orchestration" / "kubernetes-basics"
-PAGE = layout.DOCS / "orchestration" / "kubernetes-basics.md"
+PAGE_DIR = paths.SNIPPETS / "orchestration" / "kubernetes-basics"
+PAGE = paths.DOCS / "orchestration" / "kubernetes-basics.md"
 SEPARATORS = {";", "&&", "||", "|", "&", "(", ")", "\n", "|&", ";;"}
 
 
@@ -74,8 +74,8 @@ def lacks_double_dash(command: list[str]) -> bool:
 def site_snippets() -> list[Path]:
     return sorted(
         p
-        for p in layout.SNIPPETS.rglob("*")
-        if p.is_file() and layout.kind_of(p) not in ("image",) and not p.name.startswith(".")
+        for p in paths.SNIPPETS.rglob("*")
+        if p.is_file() and model.kind_of(p) not in ("image",) and not p.name.startswith(".")
     )
 
 
@@ -104,7 +104,7 @@ def test_no_snippet_on_the_site_runs_kubectl_exec_without_double_dash():
         text = path.read_text(encoding="utf-8", errors="replace")
         for command in kubectl_exec_commands(text):
             if lacks_double_dash(command):
-                offenders.append(f"{layout.relative(path)}: {shlex.join(command)}")
+                offenders.append(f"{paths.relative(path)}: {shlex.join(command)}")
     assert not offenders, "kubectl rejects `exec POD COMMAND`; use `exec POD -- COMMAND`:\n" + "\n".join(offenders)
 
 
@@ -204,9 +204,9 @@ def test_the_manifest_validator_catches_a_broken_deployment(tmp_path):
 def test_every_step_that_needs_a_cluster_says_so():
     """Steps that only use kubectl client-side run everywhere; every other kubectl step must
     declare `requires: [kubernetes]`, so it is skipped with the reason instead of failing."""
-    meta = layout.page_meta(PAGE_DIR)
-    for step in layout.steps_of(PAGE_DIR):
-        if layout.kind_of(step) != "shell":
+    meta = pages.page_meta(PAGE_DIR)
+    for step in pages.steps_of(PAGE_DIR):
+        if model.kind_of(step) != "shell":
             continue
         text = step.read_text()
         client_side = "--dry-run=client" in text or "--local" in text
@@ -265,11 +265,11 @@ def _run_offline(tmp_path: Path, steps: list[Path]) -> tuple[list[str], list[str
 
 
 def _live_steps() -> list[Path]:
-    meta = layout.page_meta(PAGE_DIR)
+    meta = pages.page_meta(PAGE_DIR)
     return [
         step
-        for step in layout.steps_of(PAGE_DIR)
-        if layout.kind_of(step) == "shell" and "kubernetes" in meta.step(step.name).requires
+        for step in pages.steps_of(PAGE_DIR)
+        if model.kind_of(step) == "shell" and "kubernetes" in meta.step(step.name).requires
     ]
 
 

@@ -1,0 +1,98 @@
+"""Pages and their snippet folders: `docs/<section>/<page>.md` owns `snippets/<section>/<page>/`.
+
+Which snippets a page includes (and at which line), its steps in run order, and its
+`_page.yml` (page_metadata.py). What a step and its parts are is model.py's.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checks import markdown_reader, model, paths
+from checks.paths import LayoutError
+
+if TYPE_CHECKING:
+    from checks.page_metadata import PageMeta
+
+
+def page_dir_of(snippet: Path) -> Path:
+    """snippets/<section>/<page>/<step> -> snippets/<section>/<page>."""
+    rel = snippet.resolve().relative_to(paths.SNIPPETS)
+    if len(rel.parts) < 2:
+        raise LayoutError(snippet, "snippets must live in snippets/<section>/<page>/")
+    return snippet.resolve().parent
+
+
+def page_of(page_dir: Path) -> Path:
+    """The docs page whose snippets live in page_dir."""
+    rel = page_dir.resolve().relative_to(paths.SNIPPETS)
+    return paths.DOCS / rel.with_suffix(".md")
+
+
+def includes_of(page: Path) -> list[tuple[Path, int]]:
+    """Snippet files included by a page, in page order, with the line of each include."""
+    text = page.read_text(encoding="utf-8")
+    return [((paths.SNIPPETS / include.path).resolve(), include.line) for include in markdown_reader.includes(text)]
+
+
+@cache
+def all_includes() -> dict[Path, list[tuple[Path, int]]]:
+    """Every snippet include of the site: target -> [(page, line)]."""
+    found: dict[Path, list[tuple[Path, int]]] = {}
+    for page in sorted(paths.DOCS.rglob("*.md")):
+        for target, line in includes_of(page):
+            found.setdefault(target, []).append((page, line))
+    return found
+
+
+def included_at(snippet: Path) -> tuple[Path, int] | None:
+    """The page and line that show a snippet: its own page's include if it has one, else the first."""
+    places = all_includes().get(snippet.resolve(), [])
+    own = page_of(snippet.resolve().parent)
+    return next((place for place in places if place[0] == own), places[0] if places else None)
+
+
+@cache
+def page_meta(page_dir: Path) -> PageMeta:
+    """The page's `_page.yml`, validated (see page_metadata.py); errors name the file and line."""
+    from checks import page_metadata  # pydantic: a gate package, and the site imports this module
+
+    return page_metadata.read(page_dir)
+
+
+def steps_of(page_dir: Path) -> list[Path]:
+    """The page's shown snippets in run order: the page's include order, then the rest by name.
+
+    Outputs, hidden assertions and metadata are parts of a step, not steps.
+    """
+    page = page_of(page_dir)
+    ordered: list[Path] = []
+    if page.exists():
+        for target, _line in includes_of(page):
+            if target.parent == page_dir.resolve() and target not in ordered:
+                ordered.append(target)
+    rest = sorted(p.resolve() for p in page_dir.iterdir() if p.is_file())
+    ordered += [p for p in rest if p not in ordered]
+    return [p for p in ordered if model.kind_of(p) not in model.PART_KINDS and not model.is_metadata(p)]
+
+
+def steps_named(page_dir: Path, name: str) -> list[Path]:
+    return sorted(p for p in page_dir.iterdir() if model.is_step(p) and model.step_name(p) == name)
+
+
+def same_step_name(path: Path) -> list[Path]:
+    """Other steps of the page whose output and assertion would be the same files as this one's.
+
+    run.sh and run.bash would both own run.out; Dockerfile and Dockerfile.dev would not.
+    """
+    if not model.is_step(path):
+        return []
+    return [other for other in steps_named(path.parent, model.step_name(path)) if other != path]
+
+
+def step_of(part: Path) -> Path | None:
+    """The step an output or assertion belongs to, if the page has it."""
+    steps = steps_named(part.parent, model.step_name(part))
+    return steps[0] if steps else None

@@ -1,0 +1,259 @@
+"""The Docker Engine process the gate may start, and the state shared by every gate process using it.
+
+* An engine that is already reachable (Docker Desktop, GitHub Actions, one the gate
+  started earlier) is used as it is: never restarted, never reconfigured.
+* Otherwise, as root, the gate starts Debian's `dockerd` itself, behind the engine policy's
+  authorization plugin; with no route to Docker Hub it also starts a local registry as
+  dockerd's registry mirror (filled with stand-in images, standins.py).
+* Every process using an engine the gate started registers in <state>/users; the last
+  one to leave stops dockerd, the plugin and the registry. Nothing else is ever stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import docker
+from filelock import FileLock
+
+from checks.services import authz_plugin
+from checks.services.progress import Log
+from checks.waiting import wait_until
+
+REGISTRY_ADDR = "127.0.0.1:5000"
+
+
+def client() -> docker.DockerClient:
+    return docker.from_env(timeout=120)
+
+
+def reachable() -> bool:
+    try:
+        return bool(docker.from_env(timeout=5).ping())
+    except Exception:
+        return False
+
+
+def alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError):  # reap our own exited children (zombies)
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def docker_hub_reachable() -> bool:
+    """Whether real images can be pulled; DSP_STANDINS=always|never overrides the probe."""
+    choice = os.environ.get("DSP_STANDINS", "auto")
+    if choice in ("always", "never"):
+        return choice == "never"
+    answer: list[bool] = []
+
+    def probe() -> None:
+        try:
+            socket.getaddrinfo("registry-1.docker.io", 443)
+            with socket.create_connection(("registry-1.docker.io", 443), timeout=3):
+                answer.append(True)
+        except OSError:
+            answer.append(False)
+
+    thread = threading.Thread(target=probe, daemon=True)
+    thread.start()
+    thread.join(5)
+    return bool(answer and answer[0])
+
+
+def registry_ready() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5000), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def uses_local_mirror() -> bool:
+    mirrors = client().info().get("RegistryConfig", {}).get("Mirrors") or []
+    return any(REGISTRY_ADDR in m for m in mirrors)
+
+
+def image_source() -> str | None:
+    """Where this engine's images come from: "stand-ins" (the local mirror) or "registry"."""
+    if not reachable():
+        return None
+    return "stand-ins" if uses_local_mirror() else "registry"
+
+
+class EngineHost:
+    """The processes the gate starts for an engine, and their state directory."""
+
+    def __init__(self, state: Path, log: Log) -> None:
+        self.state = state
+        self.log = log
+        self.registry_data = Path(os.environ.get("DSP_REGISTRY_DATA", "/var/lib/dsp-registry"))
+        # Parent of the data roots of engines the gate starts: each start gets an empty one, so
+        # no image, network or volume of an earlier run can change a page's verdict.
+        self.engine_data = Path(os.environ.get("DSP_ENGINE_DATA", "/var/lib/dsp-engine"))
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        self.state.mkdir(parents=True, exist_ok=True)
+        with FileLock(self.state / "lock", thread_local=False):
+            yield
+
+    def _start(self, command: list[str], log_name: str) -> subprocess.Popen[bytes]:
+        # A session of its own: Ctrl-C on the gate must not kill the engine before cleanup.
+        with open(self.state / log_name, "ab") as out:
+            return subprocess.Popen(
+                command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+
+    def start_registry(self) -> None:
+        if registry_ready():
+            return
+        binary = shutil.which("docker-registry")
+        if not binary:
+            raise RuntimeError("docker-registry is not installed (Debian package docker-registry)")
+        self.registry_data.mkdir(parents=True, exist_ok=True)
+        config = self.state / "registry.yml"
+        config.write_text(
+            "version: 0.1\n"
+            "log: {level: warn}\n"
+            f"storage: {{filesystem: {{rootdirectory: {self.registry_data}}}, delete: {{enabled: true}}}}\n"
+            f"http: {{addr: {REGISTRY_ADDR}}}\n"
+        )
+        process = self._start([binary, "serve", str(config)], "registry.log")
+        (self.state / "registry.pid").write_text(str(process.pid))
+        wait_until(registry_ready, f"the local registry listening (log: {self.state}/registry.log)", 10)
+
+    def start_dockerd(self, mirror: bool) -> None:
+        binary = shutil.which("dockerd")
+        if not binary:
+            raise RuntimeError(
+                "no Docker Engine is reachable and dockerd is not installed "
+                "(run ./gate, which installs Debian's docker.io, or start Docker yourself)"
+            )
+        # The engine policy answers dockerd's every API call (policy.py), so it starts first; a
+        # new one replaces one left running, and revives a dockerd that lost its plugin.
+        old = self.started_pid("authz")
+        if old:
+            os.kill(old, signal.SIGTERM)
+            wait_until(lambda: not alive(old), "the old engine policy plugin exiting", 10)
+        plugin = self._start([sys.executable, "-m", "checks.services.authz_plugin", "--socket",
+                              str(authz_plugin.SOCKET)], "authz.log")  # fmt: skip
+        (self.state / "authz.pid").write_text(str(plugin.pid))
+        wait_until(authz_plugin.ready, f"the engine policy plugin answering (log: {self.state}/authz.log)", 10)
+        if self.started_pid("dockerd"):
+            wait_until(reachable, f"dockerd answering (log: {self.state}/dockerd.log)", 60)
+            return
+        data_root = self.fresh_data_root()
+        self._remove_orphan_bridges()
+        command = [
+            binary,
+            "--pidfile", str(self.state / "dockerd.pid.internal"),
+            "--data-root", str(data_root),
+            # Published ports default to loopback at the engine, whatever a command line says.
+            "--ip", "127.0.0.1",
+            "--authorization-plugin", authz_plugin.NAME,
+        ]  # fmt: skip
+        if mirror:
+            command += ["--registry-mirror", f"http://{REGISTRY_ADDR}"]
+        self.log("starting dockerd" + (" with the local registry as its mirror" if mirror else ""))
+        process = self._start(command, "dockerd.log")
+        (self.state / "dockerd.pid").write_text(str(process.pid))
+        wait_until(reachable, f"dockerd answering (log: {self.state}/dockerd.log)", 60)
+
+    def fresh_data_root(self) -> Path:
+        """An empty data root for a dockerd about to start; earlier ones are removed."""
+        self.remove_data_roots()
+        self.engine_data.mkdir(parents=True, exist_ok=True)
+        data_root = self.engine_data / f"docker-{os.getpid()}-{int(time.time())}"
+        data_root.mkdir()
+        return data_root
+
+    def _remove_orphan_bridges(self) -> None:
+        """Delete a docker0 left by an engine that has stopped: dockerd 20.10 adopts an existing
+        bridge's address as the network's Gateway, so `docker network inspect bridge` would
+        differ between a machine's first run and its later ones."""
+        left = [name for name in ("docker0", "docker_gwbridge") if Path("/sys/class/net", name).exists()]
+        if left and not _any_dockerd_running():
+            self.log(f"removing {' and '.join(left)}, left by a stopped engine, so this engine starts as on a "
+                     "fresh machine")  # fmt: skip
+            for name in left:
+                subprocess.run(["ip", "link", "delete", name], capture_output=True)
+
+    def remove_data_roots(self) -> None:
+        """Remove the data roots of engines the gate started (none of them is running)."""
+        for old in self.engine_data.iterdir() if self.engine_data.exists() else []:
+            _unmount_below(old)
+            shutil.rmtree(old, ignore_errors=True)
+            if old.exists():
+                self.log(f"could not remove the old engine data root {old}; the next start tries again")
+
+    def started_pid(self, name: str) -> int | None:
+        path = self.state / f"{name}.pid"
+        if not path.exists():
+            return None
+        pid = int(path.read_text().strip() or 0)
+        return pid if pid and alive(pid) else None
+
+    def register_user(self) -> None:
+        users = self.state / "users"
+        users.mkdir(parents=True, exist_ok=True)
+        (users / str(os.getpid())).touch()
+
+    def _live_users(self) -> list[int]:
+        users = self.state / "users"
+        pids = [int(p.name) for p in users.iterdir()] if users.exists() else []
+        for pid in pids:
+            if not alive(pid):
+                (users / str(pid)).unlink(missing_ok=True)
+        return [pid for pid in pids if alive(pid)]
+
+    def release(self) -> None:
+        """Leave the engine; the last user of an engine the gate started stops it."""
+        if not self.state.exists():
+            return
+        with self.locked():
+            (self.state / "users" / str(os.getpid())).unlink(missing_ok=True)
+            if self._live_users():
+                return
+            for name in ("dockerd", "authz", "registry"):  # the plugin answers dockerd until it stops
+                pid = self.started_pid(name)
+                if pid:
+                    self.log(f"stopping the {name} this gate started (pid {pid})")
+                    os.kill(pid, signal.SIGTERM)
+                    wait_until(lambda p=pid: not alive(p), f"the {name} exiting", 30)
+                    if name == "dockerd":
+                        self.remove_data_roots()
+                (self.state / f"{name}.pid").unlink(missing_ok=True)
+
+
+def _any_dockerd_running() -> bool:
+    for stat in Path("/proc").glob("[0-9]*/comm"):
+        with contextlib.suppress(OSError):
+            if stat.read_text().strip() == "dockerd":
+                return True
+    return False
+
+
+def _unmount_below(directory: Path) -> None:
+    """Unmount what a killed dockerd left mounted under its data root (overlays, netns)."""
+    mounts = Path("/proc/self/mounts").read_text().splitlines()
+    points = [line.split()[1] for line in mounts if line.split()[1].startswith(f"{directory}/")]
+    for point in sorted(points, key=len, reverse=True):
+        subprocess.run(["umount", "-l", point], capture_output=True)

@@ -1,4 +1,4 @@
-from checks import expected
+from checks import expected, volatile
 
 
 def test_identical_output_matches():
@@ -35,3 +35,93 @@ def test_mismatch_report_is_a_diff_naming_both_sides():
     report = expected.mismatch_report("a\nb\n", "a\nc\n", "page.out")
     assert "--- page.out" in report and "+++ actual output" in report
     assert "-b" in report and "+c" in report
+
+
+# Volatile tokens by class: a token of a class matches any token of that class, nothing else.
+
+CONTAINER = "3f4e5d6c7b8a"
+IMAGE_ID = "sha256:" + "4b" * 32
+
+
+def test_a_container_id_matches_any_container_id_of_its_length():
+    assert expected.matches(f"root@{CONTAINER}:/#\n", "root@a1b2c3d4e5f6:/#\n")
+    assert not expected.matches(f"root@{CONTAINER}:/#\n", "root@a1b2c3d4e5f6a1b2:/#\n")
+    assert not expected.matches(f"root@{CONTAINER}:/#\n", "root@localhost:/#\n")
+    assert not expected.matches(f"{CONTAINER}\n", "web-server-1\n")
+
+
+def test_a_word_or_a_number_is_not_a_hex_id():
+    assert not expected.matches("deadbeefcafe\n", "a1b2c3d4e5f6\n")
+
+
+def test_a_digest_matches_any_digest_but_not_an_image_name():
+    assert expected.matches(f"Deleted: {IMAGE_ID}\n", "Deleted: sha256:" + "0c" * 32 + "\n")
+    assert not expected.matches(f"Deleted: {IMAGE_ID}\n", "Deleted: alpine:latest\n")
+    assert not expected.matches(f"Deleted: {IMAGE_ID}\n", "Deleted: sha256:0c0c\n")
+
+
+def test_ages_and_timestamps_match_any_of_their_kind():
+    assert expected.matches("alpine Up 3 seconds\n", "alpine Up About a minute\n")
+    assert expected.matches("Exited (0) 2 seconds ago\n", "Exited (0) Less than a second ago\n")
+    assert expected.matches("2026-12-01T18:40:35.123456789Z\n", "2027-01-02T03:04:05Z\n")
+    assert expected.matches("2026-12-01 18:40:35 +0000 UTC\n", "2027-01-02 03:04:05.5 +0000 UTC\n")
+    assert expected.matches(
+        "drwxr-xr-x 2 root root 4096 Dec  1 18:40 bin\n", "drwxr-xr-x 2 root root 4096 Nov 28  2025 bin\n"
+    )
+    assert not expected.matches("alpine Up 3 seconds\n", "alpine Restarting 3 seconds\n")
+    assert not expected.matches("created 2026-12-01\n", "created yesterday\n")
+
+
+def test_a_changed_exit_status_in_the_output_still_fails():
+    assert not expected.matches("Exited (0) 2 seconds ago\n", "Exited (137) 2 seconds ago\n")
+
+
+def test_durations_match_durations_not_sizes():
+    assert expected.matches("#5 DONE 0.3s\n", "#5 DONE 12.04s\n")
+    assert expected.matches("real\t0m0.512s\n", "real\t0m1.020s\n")
+    assert expected.matches("time=0.054 ms\n", "time=1.2 ms\n")
+    assert not expected.matches("#5 DONE 0.3s\n", "#5 DONE 7.8MB\n")
+    assert not expected.matches("#5 DONE 0.3s\n", "#5 ERROR\n")
+
+
+def test_sizes_match_sizes_not_durations():
+    assert expected.matches("alpine latest 7.8MB\n", "alpine latest 117MB\n")
+    assert expected.matches("sent 1.2kB\n", "sent 512B\n")
+    assert expected.matches(
+        "v1: digest: " + IMAGE_ID + " size: 528\n", "v1: digest: sha256:" + "1d" * 32 + " size: 1570\n"
+    )
+    assert not expected.matches("alpine latest 7.8MB\n", "alpine latest 0.3s\n")
+
+
+def test_addresses_match_addresses_with_a_port_if_they_had_one():
+    assert expected.matches("web1 172.17.0.2/16\n", "web1 172.18.0.3/16\n")
+    assert expected.matches("0.0.0.0:8080->80/tcp\n", "127.0.0.1:49153->80/tcp\n")
+    assert not expected.matches("0.0.0.0:8080->80/tcp\n", "127.0.0.1->80/tcp\n")
+    assert not expected.matches("web1 172.17.0.2/16\n", "web1 web2/16\n")
+
+
+def test_aws_ids_keep_their_kind():
+    assert expected.matches("arn:aws:iam::123456789012:role/r\n", "arn:aws:iam::210987654321:role/r\n")
+    assert not expected.matches("arn:aws:iam::123456789012:role/r\n", "arn:aws:iam::1234:role/r\n")
+    assert expected.matches("VPC vpc-0abc12de34f567890\n", "VPC vpc-1234567890abcdef0\n")
+    assert not expected.matches("VPC vpc-0abc12de34f567890\n", "VPC sg-1234567890abcdef0\n")
+    uuid = "6f1c2a7e-0b9d-4c3e-8f21-5a6b7c8d9e0f"
+    assert expected.matches(f'"RequestId": "{uuid}"\n', '"RequestId": "0e2f1c2a-0b9d-4c3e-8f21-5a6b7c8d9e00"\n')
+    assert not expected.matches(f'"RequestId": "{uuid}"\n', '"RequestId": "none"\n')
+
+
+def test_a_different_image_name_or_a_missing_line_fails_despite_tokens():
+    shown = f'{CONTAINER} alpine "sleep 600" Up 3 seconds\n{CONTAINER} nginx Up 2 minutes\n'
+    assert expected.matches(shown, 'a1b2c3d4e5f6 alpine "sleep 600" Up 1 second\n0a1b2c3d4e5f nginx Up 1 minute\n')
+    assert not expected.matches(shown, 'a1b2c3d4e5f6 ubuntu "sleep 600" Up 1 second\n0a1b2c3d4e5f nginx Up 1 minute\n')
+    assert not expected.matches(shown, 'a1b2c3d4e5f6 alpine "sleep 600" Up 1 second\n')
+
+
+def test_tokens_are_recognised_by_class():
+    assert volatile.tokens_in(f"{CONTAINER} 7.8MB 0.3s 10.0.0.1:80 123456789012") == [
+        ("hex_id", CONTAINER),
+        ("size", "7.8MB"),
+        ("duration", "0.3s"),
+        ("address", "10.0.0.1:80"),
+        ("account", "123456789012"),
+    ]

@@ -1,0 +1,113 @@
+"""Volatile tokens: values that differ on every run, recognised by class.
+
+A `.out` file holds what a real run printed. Where it holds a token of one of these
+classes, the comparison accepts any token of the same class in its place, and nothing
+else: a timestamp never stands for an id, and no class matches arbitrary text.
+
+| class     | examples in a `.out`                                        | matches                                  |
+|-----------|-------------------------------------------------------------|------------------------------------------|
+| uuid      | `6f1c2a7e-0b9d-4c3e-8f21-5a6b7c8d9e0f` (request ids)        | any UUID                                 |
+| digest    | `sha256:` + 64 hex digits                                   | any sha256 digest                        |
+| timestamp | `2026-12-01T18:40:35.123Z`, `2026-12-01 18:40:35 +0000 UTC` | any ISO date, with a time if it had one  |
+| ls date   | `Dec  1 18:40`, `Nov 28  2025` (`ls -l`)                    | any such date                            |
+| age       | `3 minutes`, `About a minute`, `Less than a second`         | any age (as in `Up 3 minutes`, `... ago`)|
+| duration  | `0.3s` (BuildKit), `0m0.512s` (`time`), `0.054 ms`, `2003ms`| any duration                             |
+| size      | `7.8MB`, `1.2kB`, `117 MiB`, `size: 528`                    | any size                                 |
+| address   | `172.17.0.2`, `0.0.0.0:8080`, `localhost:49153`             | any IPv4 address (with a port if it had) |
+| aws id    | `i-0abc12de34f567890`, `sg-…`, `vpc-…`, `subnet-…`          | the same prefix and 8 or 17 hex digits   |
+| account   | `123456789012` (12 digits)                                  | any 12 digits                            |
+| hex id    | container and image ids, ARNs' random parts (12+ hex)       | a hex run of the same length             |
+
+A hex id must hold a letter and a digit, so that a word or a number is never one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+BEFORE, AFTER = r"(?<![0-9A-Za-z_.])", r"(?![0-9A-Za-z_])"
+IPV4 = r"(?:\d{1,3}\.){3}\d{1,3}"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+UNIT = r"(?:second|minute|hour|day|week|month|year)s?"
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+ISO_TIME = r"[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z| ?[+-]\d{2}:?\d{2})?(?: UTC)?"
+SIZE = r"\d+(?:\.\d+)? ?(?:[kKMGT]i?B|B)"
+
+
+@dataclass(frozen=True)
+class TokenClass:
+    name: str
+    pattern: str
+    actual: Callable[[str], str] | None = None  # the pattern for a token's stand-ins, if it depends on the token
+
+    def pattern_for(self, token: str) -> str:
+        return self.actual(token) if self.actual else self.pattern
+
+
+def _same_length_hex(token: str) -> str:
+    return f"[0-9a-f]{{{len(token)}}}"
+
+
+def _same_prefix(token: str) -> str:
+    return re.escape(token.split("-")[0]) + "-(?:[0-9a-f]{17}|[0-9a-f]{8})"
+
+
+def _with_port_if_it_had_one(token: str) -> str:
+    return rf"(?:{IPV4}|localhost)" + (r":\d{1,5}" if ":" in token else "")
+
+
+def _with_unit_if_it_had_one(token: str) -> str:
+    return SIZE if token[-1] == "B" else r"\d+"
+
+
+def _iso_with_same_precision(token: str) -> str:
+    return ISO_DATE if len(token) == 10 else ISO_DATE + ISO_TIME
+
+
+CLASSES = (
+    TokenClass("uuid", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    TokenClass("digest", r"sha256:[0-9a-f]{64}"),
+    TokenClass(
+        "timestamp",
+        rf"{ISO_DATE}(?:{ISO_TIME})?",
+        _iso_with_same_precision,
+    ),
+    TokenClass(
+        "ls_date",
+        rf"{MONTH} [ \d]\d (?:[ \d]\d:\d{{2}}| \d{{4}})",
+        lambda _: rf"{MONTH} +\d{{1,2}} +(?:\d{{1,2}}:\d{{2}}|\d{{4}})",
+    ),
+    TokenClass("age", rf"(?:About |Less than )?(?:an?|\d+) {UNIT}"),
+    TokenClass("duration", r"\d+m\d+\.\d+s|\d+(?:\.\d+)? ?ms|\d+\.\d+s"),
+    TokenClass("size", rf"{SIZE}|(?<=size: )\d+", _with_unit_if_it_had_one),
+    TokenClass("address", rf"{IPV4}(?::\d{{1,5}})?|localhost:\d{{1,5}}", _with_port_if_it_had_one),
+    TokenClass(
+        "aws_id",
+        r"(?:i|sg|vpc|subnet|ami|igw|rtb|eni|vol|snap|nat|acl|eipalloc|r)-(?:[0-9a-f]{17}|[0-9a-f]{8})",
+        _same_prefix,
+    ),
+    TokenClass("account", r"\d{12}"),
+    TokenClass("hex_id", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}", _same_length_hex),
+)
+
+RECOGNISE = re.compile("|".join(f"{BEFORE}(?P<{c.name}>{c.pattern}){AFTER}" for c in CLASSES))
+BY_NAME = {c.name: c for c in CLASSES}
+
+
+def pattern_of_text(text: str, literal: Callable[[str], str]) -> str:
+    """A regex for `text`: its volatile tokens by class, the rest through `literal`."""
+    pieces, at = [], 0
+    for found in RECOGNISE.finditer(text):
+        pieces.append(literal(text[at : found.start()]))
+        token_class = BY_NAME[found.lastgroup]
+        pieces.append(f"{BEFORE}(?:{token_class.pattern_for(found.group())}){AFTER}")
+        at = found.end()
+    pieces.append(literal(text[at:]))
+    return "".join(pieces)
+
+
+def tokens_in(text: str) -> list[tuple[str, str]]:
+    """(class, token) for each volatile token of `text`, for tests and error messages."""
+    return [(found.lastgroup, found.group()) for found in RECOGNISE.finditer(text)]

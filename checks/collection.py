@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checks import cache, layout, session
+from checks import cache, layout, output_update, session
 from checks.runners import static
 
 
@@ -122,6 +122,8 @@ class SnippetItem(pytest.Item):
         self.outcome = outcome
         self.user_properties.append(("checked_by", outcome.checked_by))
         self.user_properties.append(("requires", outcome.requires))
+        if outcome.updated_output:
+            self.user_properties.append((output_update.USER_PROPERTY, outcome.updated_output))
         if outcome.status == "skipped":  # reported at the page line that shows the snippet
             raise pytest.skip.Exception(f"{layout.relative(self.path)}: {outcome.message}", _use_item_location=True)
         if outcome.failed:

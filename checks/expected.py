@@ -27,7 +27,7 @@ def _literal(text: str) -> str:
     return re.sub(r"(\\\s|\\ )+", r"[ \\t]+", re.escape(text))
 
 
-def _line_pattern(line: str) -> str:
+def line_pattern(line: str) -> str:
     parts = [volatile.pattern_of_text(part, _literal) for part in line.strip().split(ELLIPSIS)]
     return "[^\\n]*?".join(parts)
 
@@ -38,7 +38,7 @@ def pattern_of(expected: str) -> re.Pattern[str]:
         if line.strip() == ELLIPSIS:
             pieces.append(r"(?:[^\n]*\n)*?")
         else:
-            pieces.append(r"[ \t]*" + _line_pattern(line) + r"[ \t]*\n")
+            pieces.append(r"[ \t]*" + line_pattern(line) + r"[ \t]*\n")
     return re.compile("".join(pieces) + r"\Z", re.DOTALL)
 
 

@@ -12,13 +12,16 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | ls date   | `Dec  1 18:40`, `Nov 28  2025` (`ls -l`)                    | any such date                            |
 | age       | `3 minutes`, `About a minute`, `Less than a second`         | any age (as in `Up 3 minutes`, `... ago`)|
 | duration  | `0.3s` (BuildKit), `0m0.512s` (`time`), `0.054 ms`, `2003ms`| any duration                             |
+|           | `0.042/0.667/1.899/0.870 ms` (ping's statistics)            | the same statistics with other values    |
 | size      | `7.8MB`, `1.2kB`, `117 MiB`, `size: 528`                    | any size                                 |
 | address   | `172.17.0.2`, `0.0.0.0:8080`, `localhost:49153`             | any IPv4 address (with a port if it had) |
 | aws id    | `i-0abc12de34f567890`, `sg-…`, `vpc-…`, `subnet-…`          | the same prefix and 8 or 17 hex digits   |
 | account   | `123456789012` (12 digits)                                  | any 12 digits                            |
 | hex id    | container and image ids, ARNs' random parts (12+ hex)       | a hex run of the same length             |
+| swarm id  | node, service, task ids (25 or 12 of `[0-9a-z]`)            | a run of the same length                 |
+| swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
 
-A hex id must hold a letter and a digit, so that a word or a number is never one.
+A hex or swarm id must hold a letter and a digit, so that a word or a number is never one.
 """
 
 from __future__ import annotations
@@ -48,6 +51,10 @@ class TokenClass:
 
 def _same_length_hex(token: str) -> str:
     return f"[0-9a-f]{{{len(token)}}}"
+
+
+def _same_length_alnum(token: str) -> str:
+    return f"[0-9a-z]{{{len(token)}}}"
 
 
 def _same_prefix(token: str) -> str:
@@ -80,7 +87,7 @@ CLASSES = (
         lambda _: rf"{MONTH} +\d{{1,2}} +(?:\d{{1,2}}:\d{{2}}|\d{{4}})",
     ),
     TokenClass("age", rf"(?:About |Less than )?(?:an?|\d+) {UNIT}"),
-    TokenClass("duration", r"\d+m\d+\.\d+s|\d+(?:\.\d+)? ?ms|\d+\.\d+s"),
+    TokenClass("duration", r"\d+\.\d+(?:/\d+\.\d+){2,3} ?ms|\d+m\d+\.\d+s|\d+(?:\.\d+)? ?ms|\d+\.\d+s"),
     TokenClass("size", rf"{SIZE}|(?<=size: )\d+", _with_unit_if_it_had_one),
     TokenClass("address", rf"{IPV4}(?::\d{{1,5}})?|localhost:\d{{1,5}}", _with_port_if_it_had_one),
     TokenClass(
@@ -89,7 +96,9 @@ CLASSES = (
         _same_prefix,
     ),
     TokenClass("account", r"\d{12}"),
+    TokenClass("swarm_token", r"SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}"),
     TokenClass("hex_id", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}", _same_length_hex),
+    TokenClass("swarm_id", r"(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)(?:[0-9a-z]{25}|[0-9a-z]{12})", _same_length_alnum),
 )
 
 RECOGNISE = re.compile("|".join(f"{BEFORE}(?P<{c.name}>{c.pattern}){AFTER}" for c in CLASSES))

@@ -125,3 +125,22 @@ def test_tokens_are_recognised_by_class():
         ("address", "10.0.0.1:80"),
         ("account", "123456789012"),
     ]
+
+
+def test_swarm_ids_and_tokens_match_their_kind():
+    assert expected.matches("node (nannienitmju66o8jhoex44we) ok\n", "node (x123i2cyhs0g5g9nwpa5nlbgz) ok\n")
+    assert expected.matches("lf582wn07dqz myservice.1\n", "xvaizzrdv0lp myservice.1\n")
+    assert not expected.matches("lf582wn07dqz myservice.1\n", "lf582wn07dqzz myservice.1\n")
+    assert not expected.matches("node (nannienitmju66o8jhoex44we) ok\n", "node (Nannienitmju66o8jhoex44we) ok\n")
+    token = "SWMTKN-1-" + "3i" * 25 + "-" + "4d6c8" * 5
+    assert expected.matches(
+        f"--token {token} 127.0.0.1:2377\n", f"--token SWMTKN-1-{'a1' * 25}-{'b2c3d' * 5} 10.0.0.2:2377\n"
+    )
+    assert not expected.matches(f"--token {token} 127.0.0.1:2377\n", "--token SWMTKN-1-short 10.0.0.2:2377\n")
+
+
+def test_ping_statistics_match_other_values_only():
+    assert expected.matches(
+        "rtt min/avg/max/mdev = 0.042/0.667/1.899/0.870 ms\n", "rtt min/avg/max/mdev = 1.000/2.500/3.250/0.100 ms\n"
+    )
+    assert not expected.matches("rtt min/avg/max/mdev = 0.042/0.667/1.899/0.870 ms\n", "rtt min/avg/max/mdev = n/a\n")

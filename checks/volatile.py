@@ -17,6 +17,8 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | address   | `172.17.0.2`, `0.0.0.0:8080`, `localhost:49153`             | any IPv4 address (with a port if it had) |
 | aws id    | `i-0abc12de34f567890`, `sg-…`, `vpc-…`, `subnet-…`          | the same prefix and 8 or 17 hex digits   |
 | account   | `123456789012` (12 digits)                                  | any 12 digits                            |
+| user pool | `us-east-1_gmaAT3kfB` (Cognito; moto makes 32 hex digits)   | a region, `_` and either form            |
+| api id    | `mqixm0ftlz` before `.execute-api.`                         | any 10 of `[0-9a-z]` there               |
 | hex id    | container and image ids, ARNs' random parts (12+ hex)       | a hex run of the same length             |
 | swarm id  | node, service, task ids (25 or 12 of `[0-9a-z]`)            | a run of the same length                 |
 | swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
@@ -96,6 +98,8 @@ CLASSES = (
         _same_prefix,
     ),
     TokenClass("account", r"\d{12}"),
+    TokenClass("user_pool", r"[a-z]{2}-[a-z]+-\d_(?:[0-9a-f]{32}|[0-9A-Za-z]{9})"),
+    TokenClass("api_id", r"[0-9a-z]{10}(?=\.execute-api\.)"),
     TokenClass("swarm_token", r"SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}"),
     TokenClass("hex_id", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}", _same_length_hex),
     TokenClass("swarm_id", r"(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)(?:[0-9a-z]{25}|[0-9a-z]{12})", _same_length_alnum),

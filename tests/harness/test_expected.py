@@ -144,3 +144,11 @@ def test_ping_statistics_match_other_values_only():
         "rtt min/avg/max/mdev = 0.042/0.667/1.899/0.870 ms\n", "rtt min/avg/max/mdev = 1.000/2.500/3.250/0.100 ms\n"
     )
     assert not expected.matches("rtt min/avg/max/mdev = 0.042/0.667/1.899/0.870 ms\n", "rtt min/avg/max/mdev = n/a\n")
+
+
+def test_user_pool_and_api_ids_match_their_kind_in_either_form():
+    assert expected.matches("us-east-1_gmaAT3kfB\n", "us-east-1_7d04ca87aa10431da21f9a7b6cef39d0\n")
+    assert not expected.matches("us-east-1_gmaAT3kfB\n", "us-east-1_pool\n")
+    url = "https://mqixm0ftlz.execute-api.us-east-1.amazonaws.com/prod\n"
+    assert expected.matches(url, "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod\n")
+    assert not expected.matches(url, "https://example.com.execute-api.us-east-1.amazonaws.com/prod\n")

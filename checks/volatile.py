@@ -20,7 +20,7 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | user pool | `us-east-1_gmaAT3kfB` (Cognito; moto makes 32 hex digits)   | a region, `_` and either form            |
 | api id    | `mqixm0ftlz` before `.execute-api.`                         | any 10 of `[0-9a-z]` there               |
 | hex id    | container and image ids, ARNs' random parts (12+ hex)       | a hex run of the same length             |
-| swarm id  | node, service, task ids (25 or 12 of `[0-9a-z]`)            | a run of the same length                 |
+| alnum id  | swarm node/service/task ids (25, or 12), Cognito app client ids (26) of `[0-9a-z]` | a run of the same length |
 | swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
 
 A hex or swarm id must hold a letter and a digit, so that a word or a number is never one.
@@ -102,7 +102,9 @@ CLASSES = (
     TokenClass("api_id", r"[0-9a-z]{10}(?=\.execute-api\.)"),
     TokenClass("swarm_token", r"SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}"),
     TokenClass("hex_id", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}", _same_length_hex),
-    TokenClass("swarm_id", r"(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)(?:[0-9a-z]{25}|[0-9a-z]{12})", _same_length_alnum),
+    TokenClass(
+        "alnum_id", r"(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)(?:[0-9a-z]{26}|[0-9a-z]{25}|[0-9a-z]{12})", _same_length_alnum
+    ),
 )
 
 RECOGNISE = re.compile("|".join(f"{BEFORE}(?P<{c.name}>{c.pattern}){AFTER}" for c in CLASSES))

@@ -152,3 +152,10 @@ def test_user_pool_and_api_ids_match_their_kind_in_either_form():
     url = "https://mqixm0ftlz.execute-api.us-east-1.amazonaws.com/prod\n"
     assert expected.matches(url, "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod\n")
     assert not expected.matches(url, "https://example.com.execute-api.us-east-1.amazonaws.com/prod\n")
+
+
+def test_an_app_client_id_matches_aws_and_moto_forms():
+    assert expected.matches(
+        "userPoolClientId: 5v3ml8p0j4c2a1b9k7d6f0e3gh\n", "userPoolClientId: a138a28b007f4e69a85e6323c2\n"
+    )
+    assert not expected.matches("userPoolClientId: 5v3ml8p0j4c2a1b9k7d6f0e3gh\n", "userPoolClientId: none\n")

@@ -20,7 +20,7 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | user pool | `us-east-1_gmaAT3kfB` (Cognito; moto makes 32 hex digits)   | a region, `_` and either form            |
 | api id    | `mqixm0ftlz` before `.execute-api.`                         | any 10 of `[0-9a-z]` there               |
 | hex id    | container and image ids, ARNs' random parts (12+ hex)       | a hex run of the same length             |
-| alnum id  | swarm node/service/task ids (25, or 12), Cognito app client ids (26) of `[0-9a-z]` | a run of the same length |
+| alnum id  | swarm ids (25, or 12), Cognito app client ids (26)          | a `[0-9a-z]` run of the same length      |
 | swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
 
 A hex or swarm id must hold a letter and a digit, so that a word or a number is never one.

@@ -9,12 +9,16 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | uuid      | `6f1c2a7e-0b9d-4c3e-8f21-5a6b7c8d9e0f` (request ids)        | any UUID                                 |
 | digest    | `sha256:` + 64 hex digits                                   | any sha256 digest                        |
 | timestamp | `2026-12-01T18:40:35.123Z`, `2026-12-01 18:40:35 +0000 UTC` | any ISO date, with a time if it had one  |
+| http date | `Tue, 01 Dec 2026 18:49:14 GMT` (a `Date:` header)          | any such date                            |
+| clock     | `18:48:40`                                                  | any time of day                          |
 | ls date   | `Dec  1 18:40`, `Nov 28  2025` (`ls -l`)                    | any such date                            |
 | age       | `3 minutes`, `About a minute`, `Less than a second`         | any age (as in `Up 3 minutes`, `... ago`)|
 | duration  | `0.3s` (BuildKit), `0m0.512s` (`time`), `0.054 ms`, `2003ms`| any duration                             |
 |           | `0.042/0.667/1.899/0.870 ms` (ping's statistics)            | the same statistics with other values    |
 | size      | `7.8MB`, `1.2kB`, `117 MiB`, `size: 528`                    | any size                                 |
+| ec2 host  | `ec2-54-214-1-2` (a public DNS name's address part)         | any such address                         |
 | address   | `172.17.0.2`, `0.0.0.0:8080`, `localhost:49153`             | any IPv4 address (with a port if it had) |
+| version   | `28.2.2`, `6.18.44-fc-v1045`, `v6.6.8` (3 numbers at least) | any such version                         |
 | aws id    | `i-0abc12de34f567890`, `sg-…`, `vpc-…`, `subnet-…`          | the same prefix and 8 or 17 hex digits   |
 | account   | `123456789012` (12 digits)                                  | any 12 digits                            |
 | user pool | `us-east-1_gmaAT3kfB` (Cognito; moto makes 32 hex digits)   | a region, `_` and either form            |
@@ -34,6 +38,7 @@ from dataclasses import dataclass
 
 BEFORE, AFTER = r"(?<![0-9A-Za-z_.])", r"(?![0-9A-Za-z_])"
 IPV4 = r"(?:\d{1,3}\.){3}\d{1,3}"
+DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 UNIT = r"(?:second|minute|hour|day|week|month|year)s?"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
@@ -88,10 +93,14 @@ CLASSES = (
         rf"{MONTH} [ \d]\d (?:[ \d]\d:\d{{2}}| \d{{4}})",
         lambda _: rf"{MONTH} +\d{{1,2}} +(?:\d{{1,2}}:\d{{2}}|\d{{4}})",
     ),
+    TokenClass("http_date", rf"{DAY}, \d{{2}} {MONTH} \d{{4}} \d{{2}}:\d{{2}}:\d{{2}} GMT"),
+    TokenClass("clock", r"\d{2}:\d{2}:\d{2}"),
     TokenClass("age", rf"(?:About |Less than )?(?:an?|\d+) {UNIT}"),
     TokenClass("duration", r"\d+\.\d+(?:/\d+\.\d+){2,3} ?ms|\d+m\d+\.\d+s|\d+(?:\.\d+)? ?ms|\d+\.\d+s"),
     TokenClass("size", rf"{SIZE}|(?<=size: )\d+", _with_unit_if_it_had_one),
+    TokenClass("ec2_host", r"ec2-\d{1,3}(?:-\d{1,3}){3}"),
     TokenClass("address", rf"{IPV4}(?::\d{{1,5}})?|localhost:\d{{1,5}}", _with_port_if_it_had_one),
+    TokenClass("version", r"v?\d+\.\d+\.\d+(?:[-+~][0-9A-Za-z.+~-]*[0-9A-Za-z])?"),
     TokenClass(
         "aws_id",
         r"(?:i|sg|vpc|subnet|ami|igw|rtb|eni|vol|snap|nat|acl|eipalloc|r)-(?:[0-9a-f]{17}|[0-9a-f]{8})",

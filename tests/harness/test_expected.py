@@ -159,3 +159,20 @@ def test_an_app_client_id_matches_aws_and_moto_forms():
         "userPoolClientId: 5v3ml8p0j4c2a1b9k7d6f0e3gh\n", "userPoolClientId: a138a28b007f4e69a85e6323c2\n"
     )
     assert not expected.matches("userPoolClientId: 5v3ml8p0j4c2a1b9k7d6f0e3gh\n", "userPoolClientId: none\n")
+
+
+def test_versions_clock_times_and_http_dates_match_their_kind():
+    assert expected.matches("Client: 28.2.2\nServer: 28.2.2\n", "Client: 28.2.2\nServer: 20.10.24+dfsg1\n")
+    assert expected.matches("host: 6.8.0-49-generic\n", "host: 6.18.44-fc-v1045\n")
+    assert not expected.matches("Client: 28.2.2\n", "Client: unknown\n")
+    assert not expected.matches("Client: 28.2.2\n", "Client: 10.0.0.1\n")
+    assert expected.matches("Hello at 18:48:40\n", "Hello at 09:01:02\n")
+    assert not expected.matches("Hello at 18:48:40\n", "Hello at noon\n")
+    assert expected.matches("Date: Tue, 01 Dec 2026 18:49:14 GMT\n", "Date: Wed, 02 Dec 2026 01:00:00 GMT\n")
+    assert not expected.matches("Date: Tue, 01 Dec 2026 18:49:14 GMT\n", "Date: tomorrow\n")
+
+
+def test_an_ec2_host_name_matches_another_address_only():
+    shown = "ec2-54-214-1-2.compute-1.amazonaws.com\n"
+    assert expected.matches(shown, "ec2-3-80-10-200.compute-1.amazonaws.com\n")
+    assert not expected.matches(shown, "ec2-web.compute-1.amazonaws.com\n")

@@ -24,7 +24,8 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | user pool | `us-east-1_gmaAT3kfB` (Cognito; moto makes 32 hex digits)   | a region, `_` and either form            |
 | api id    | `mqixm0ftlz` before `.execute-api.`                         | any 10 of `[0-9a-z]` there               |
 | hex id    | container and image ids, ARNs' random parts (12+ hex)       | a hex run of the same length             |
-| alnum id  | swarm ids (25, or 12), Cognito app client ids (26)          | a `[0-9a-z]` run of the same length      |
+| alnum id  | swarm ids (25, 12), Cognito client ids (26), API Gateway (10)| a `[0-9a-z]` run of the same length      |
+| elb host  | `mysfits-nlb-0123456789abcdef.elb.us-east-1.amazonaws.com`  | the same name in AWS's or moto's form    |
 | swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
 
 A hex or swarm id must hold a letter and a digit, so that a word or a number is never one.
@@ -43,6 +44,8 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 UNIT = r"(?:second|minute|hour|day|week|month|year)s?"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 ISO_TIME = r"[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z| ?[+-]\d{2}:?\d{2})?(?: UTC)?"
+# AWS's `<name>-<16 hex>.elb.<region>.amazonaws.com`, or moto's `<name>-1.<region>.elb.amazonaws.com`
+ELB_HOST = r"([a-z0-9-]+?)-(?:[0-9a-f]{16}\.elb\.[a-z]{2}-[a-z]+-\d|1\.[a-z]{2}-[a-z]+-\d\.elb)\.amazonaws\.com"
 SIZE = r"\d+(?:\.\d+)? ?(?:[kKMGT]i?B|B)"
 
 
@@ -62,6 +65,11 @@ def _same_length_hex(token: str) -> str:
 
 def _same_length_alnum(token: str) -> str:
     return f"[0-9a-z]{{{len(token)}}}"
+
+
+def _same_load_balancer_name(token: str) -> str:
+    name = re.match(ELB_HOST, token).group(1)
+    return re.escape(name) + ELB_HOST.removeprefix(r"([a-z0-9-]+?)")
 
 
 def _same_prefix(token: str) -> str:
@@ -98,6 +106,7 @@ CLASSES = (
     TokenClass("age", rf"(?:About |Less than )?(?:an?|\d+) {UNIT}"),
     TokenClass("duration", r"\d+\.\d+(?:/\d+\.\d+){2,3} ?ms|\d+m\d+\.\d+s|\d+(?:\.\d+)? ?ms|\d+\.\d+s"),
     TokenClass("size", rf"{SIZE}|(?<=size: )\d+", _with_unit_if_it_had_one),
+    TokenClass("elb_host", ELB_HOST, _same_load_balancer_name),
     TokenClass("ec2_host", r"ec2-\d{1,3}(?:-\d{1,3}){3}"),
     TokenClass("address", rf"{IPV4}(?::\d{{1,5}})?|localhost:\d{{1,5}}", _with_port_if_it_had_one),
     TokenClass("version", r"v?\d+\.\d+\.\d+(?:[-+~][0-9A-Za-z.+~-]*[0-9A-Za-z])?"),
@@ -112,7 +121,9 @@ CLASSES = (
     TokenClass("swarm_token", r"SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}"),
     TokenClass("hex_id", r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}", _same_length_hex),
     TokenClass(
-        "alnum_id", r"(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)(?:[0-9a-z]{26}|[0-9a-z]{25}|[0-9a-z]{12})", _same_length_alnum
+        "alnum_id",
+        r"(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)(?:[0-9a-z]{26}|[0-9a-z]{25}|[0-9a-z]{12}|[0-9a-z]{10})",
+        _same_length_alnum,
     ),
 )
 

@@ -176,3 +176,15 @@ def test_an_ec2_host_name_matches_another_address_only():
     shown = "ec2-54-214-1-2.compute-1.amazonaws.com\n"
     assert expected.matches(shown, "ec2-3-80-10-200.compute-1.amazonaws.com\n")
     assert not expected.matches(shown, "ec2-web.compute-1.amazonaws.com\n")
+
+
+def test_a_load_balancer_host_keeps_its_name_in_either_form():
+    shown = "http://mysfits-nlb-0123456789abcdef.elb.us-east-1.amazonaws.com/mysfits\n"
+    assert expected.matches(shown, "http://mysfits-nlb-1.us-east-1.elb.amazonaws.com/mysfits\n")
+    assert expected.matches(shown, "http://mysfits-nlb-fedcba9876543210.elb.us-east-1.amazonaws.com/mysfits\n")
+    assert not expected.matches(shown, "http://other-nlb-1.us-east-1.elb.amazonaws.com/mysfits\n")
+
+
+def test_api_gateway_ids_match_ids_not_words():
+    assert expected.matches("API q1hepdlspc, root resource xgscbrhq1t\n", "API a1b2c3d4e5, root resource 0z9y8x7w6v\n")
+    assert not expected.matches("API q1hepdlspc, root resource xgscbrhq1t\n", "API q1hepdlspc, root resource /\n")

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checks import cache, model, pages, paths, session
+from checks import cache, model, output_update, pages, paths, session
 from checks.model import Kind, Status
 from checks.runners import static
 
@@ -121,6 +121,8 @@ class SnippetItem(pytest.Item):
         self.outcome = outcome
         self.user_properties.append(("checked_by", outcome.checked_by))
         self.user_properties.append(("requires", outcome.requires))
+        if outcome.updated_output:
+            self.user_properties.append((output_update.USER_PROPERTY, outcome.updated_output))
         if outcome.status is Status.SKIPPED:  # reported at the page line that shows the snippet
             raise pytest.skip.Exception(f"{paths.relative(self.path)}: {outcome.message}", _use_item_location=True)
         if outcome.failed:

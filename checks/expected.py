@@ -1,11 +1,16 @@
 """Compare what a command printed with the output shown on the page.
 
-The expected text is what a reader sees, with two tolerances for volatile values:
+The expected text is what a real run printed, as a reader sees it. Tolerated:
 
-* a line that is only `...` matches any run of lines (also none);
-* `...` inside a line matches any characters (ids, timestamps, sizes);
+* volatile tokens by class (checks/volatile.py): an id, digest, timestamp, age, duration,
+  size, IP address and port, or AWS account id in the expected text matches any token of
+  the same class in its place, and never a token of another class or other text;
+* runs of blanks compare equal to a single blank, so column widths may change;
+* a line that is only `...` matches any run of lines (also none): for output whose number
+  of lines really varies (pull progress, package lists);
+* `...` inside a line matches any characters on that line, where no class fits.
 
-and runs of blanks compare equal to a single blank, so column widths may change.
+Everything else is literal: a different image name, a missing line or an extra one fails.
 """
 
 from __future__ import annotations
@@ -13,13 +18,18 @@ from __future__ import annotations
 import difflib
 import re
 
+from checks import volatile
+
 ELLIPSIS = "..."
 
 
-def _line_pattern(line: str) -> str:
-    parts = [re.escape(part) for part in line.strip().split(ELLIPSIS)]
-    pattern = "[^\\n]*?".join(parts)
-    return re.sub(r"(\\\s|\\ )+", r"[ \\t]+", pattern)
+def _literal(text: str) -> str:
+    return re.sub(r"(\\\s|\\ )+", r"[ \\t]+", re.escape(text))
+
+
+def line_pattern(line: str) -> str:
+    parts = [volatile.pattern_of_text(part, _literal) for part in line.strip().split(ELLIPSIS)]
+    return "[^\\n]*?".join(parts)
 
 
 def pattern_of(expected: str) -> re.Pattern[str]:
@@ -28,7 +38,7 @@ def pattern_of(expected: str) -> re.Pattern[str]:
         if line.strip() == ELLIPSIS:
             pieces.append(r"(?:[^\n]*\n)*?")
         else:
-            pieces.append(r"[ \t]*" + _line_pattern(line) + r"[ \t]*\n")
+            pieces.append(r"[ \t]*" + line_pattern(line) + r"[ \t]*\n")
     return re.compile("".join(pieces) + r"\Z", re.DOTALL)
 
 

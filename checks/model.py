@@ -118,6 +118,7 @@ class Outcome:
     duration: float = 0.0
     checked_by: str = ""
     requires: list[str] = field(default_factory=list)
+    updated_output: str = ""  # with --update-outputs: the diff of the rewritten `.out`
 
     def __post_init__(self) -> None:
         self.status = Status(self.status)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import collection, hookspecs, model, page_order, paths, report
+from checks import collection, hookspecs, model, output_update, page_order, paths, report
 from checks.services import aws, ecr, engine, kubernetes, lambda_runtimes, locks, progress, swarm
 from checks.session import run_id
 
@@ -76,6 +76,7 @@ def pytest_addoption(parser) -> None:
         help="run every snippet, ignoring results reused from earlier runs with unchanged inputs",
     )
     page_order.add_options(group)
+    output_update.add_option(group)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -88,6 +89,7 @@ def pytest_report_header(config) -> str | None:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    output_update.summarise(terminalreporter)
     described = page_order.describe(config)
     if described:
         terminalreporter.write_line(described)
@@ -97,6 +99,7 @@ EXERCISES = "exercises"
 
 
 def pytest_configure(config) -> None:
+    output_update.configure(config)
     config.addinivalue_line(
         "markers",
         f"{EXERCISES}(*snippets): the snippet files (paths under snippets/) a behaviour test exercises; "

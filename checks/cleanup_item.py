@@ -23,7 +23,10 @@ CHECKED_BY = "AWS inventory (boto3 against moto)"
 
 def uses_aws(page_dir: Path, config) -> bool:
     """Whether a shell step of the page needs AWS (declared in _page.yml or implied by `aws ...`)."""
-    meta = pages.page_meta(page_dir)
+    try:
+        meta = pages.page_meta(page_dir)
+    except paths.LayoutError:  # the page's own items report it, naming the file and line
+        return False
     requirements = session_environment.requirements(config)
     return any(
         "aws" in requirements.of(step, meta.step(step.name).requires)

@@ -116,10 +116,13 @@ class EngineHost:
             yield
 
     def _start(self, command: list[str], log_name: str) -> subprocess.Popen[bytes]:
-        # A session of its own: Ctrl-C on the gate must not kill the engine before cleanup.
+        # A session of its own: Ctrl-C on the gate must not kill the engine before cleanup. No
+        # terminal size either: the engine runs `ps` for `docker container top`, and procps cuts its
+        # lines at COLUMNS, which a daemon started by systemd (a reader's) does not have.
+        env = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
         with open(self.state / log_name, "ab") as out:
             return subprocess.Popen(
-                command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+                command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, env=env
             )
 
     def start_registry(self) -> None:

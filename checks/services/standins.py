@@ -15,7 +15,8 @@ stand-in generation (STANDIN_VERSION); an image of an older generation is rebuil
 * ubuntu: `debootstrap --variant=minbase bookworm` (bash, apt);
 * nginx: ubuntu plus Debian's nginx, configured like the official image;
 * registry: busybox plus Debian's docker-registry (Distribution 2.8, the program of the
-  official image), with the official image's config, entrypoint, port and volume;
+  official image; registry:3 runs Distribution 3, whose API and environment settings the page
+  uses unchanged), with the official image's config, entrypoint, port and volume;
 * httpd: busybox plus Apache's `htpasswd` on the official image's PATH (its server is
   busybox httpd), which is what pages use the image for.
 
@@ -49,7 +50,7 @@ IMAGES: dict[str, tuple[str, list[str]]] = {
     "alpine": ("busybox", ["latest", "3.23"]),
     "ubuntu": ("debootstrap", ["latest", "24.04"]),
     "nginx": ("nginx", ["latest", "1.28"]),
-    "registry": ("registry", ["2"]),
+    "registry": ("registry", ["3"]),
     "httpd": ("httpd", ["2"]),
     "node": ("node", [f"{NODE_MAJOR}-bookworm-slim"]),
 }

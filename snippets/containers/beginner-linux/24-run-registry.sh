@@ -3,4 +3,4 @@ docker container run --detach --publish 5043:5000 --name myregistry \
   --env REGISTRY_AUTH=htpasswd \
   --env REGISTRY_AUTH_HTPASSWD_REALM="Registry Realm" \
   --env REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd \
-  registry:2
+  registry:3

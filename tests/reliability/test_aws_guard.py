@@ -209,6 +209,7 @@ SESSION_STEPS = {
         "aws s3 ls\n"
         "aws sts get-caller-identity --query Account --output text\n"
         "aws ec2 describe-regions --region eu-west-1 --query 'length(Regions) > `0`'\n"
+        "aws s3 rb s3://guard-test-bucket > /dev/null\n"
     ),
     "snippets/sec/page/01-aws.out": "make_bucket: guard-test-bucket\n... guard-test-bucket\n123456789012\ntrue\n",
     # A boto3 client given a real endpoint in code: the proxy sink stops it before any lookup.

@@ -157,7 +157,7 @@ def page_folder(tmp_path: Path, files: dict[str, str]) -> Path:
         ("steps:\n  01.sh:\n    exit_code: 1\n    timeout: 0\n", 4, "steps: '01.sh': timeout: must be a positive number of seconds, got 0"),
         ("steps:\n  01.sh:\n    requires:\n      - docker\n      - 5\n", 5, "steps: '01.sh': requires: item 2 must be a capability name, got 5"),
         ("steps:\n  01.sh:\n    tty: 'yes'\n", 3, "steps: '01.sh': tty: must be true or false, got the string 'yes'"),
-        ("timeout: 5\nretries: 3\n", 2, "unknown key 'retries': a page takes only ['fixtures', 'requires', 'steps', 'timeout']"),
+        ("timeout: 5\nretries: 3\n", 2, "unknown key 'retries': a page takes only ['fixtures', 'keeps', 'requires', 'steps', 'timeout']"),
         ("steps:\n  01.sh:\n    terminal: true\n", 3, "steps: '01.sh': unknown key 'terminal': a step takes only"),
         ("steps:\n  01.sh:\n    timeout: 5\n    otherwise: 01.sh\n", 4, "steps: '01.sh': otherwise: '01.sh' is not another step of the page"),
         ("timeout: 5\nsteps:\n  01.sh: {run: false}\n", 3, "steps: '01.sh' has run: false but no reason"),

@@ -13,7 +13,8 @@ http://host.docker.internal:MOTO_PORT so the function's SDK calls come back to m
 * a relay from the engine's bridge gateway (what host.docker.internal resolves to) to moto,
   which listens on loopback only: the functions reach moto, nothing else reaches it.
 
-A step that invokes a function declares `requires: [lambda]` in `_page.yml`.
+A step that invokes a function declares `requires: [lambda]` in `_page.yml`; one whose own
+containers call moto declares `requires: [moto-bridge]` and finds moto at $DSP_MOTO_BRIDGE_URL.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ BASE = "ubuntu:24.04"
 FILES = Path(__file__).parent / "standins" / "lambda"
 SDK = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3", "six")
 LABEL = "dsp.lambda-runtime"
+# A step's containers (a hidden check's, say) reach moto at $DSP_MOTO_BRIDGE_URL when it requires this.
+BRIDGE = "moto-bridge"
+BRIDGE_VARIABLE = "DSP_MOTO_BRIDGE_URL"
 
 
 def moto_environment(port: int) -> dict[str, str]:
@@ -137,14 +141,28 @@ class LambdaRuntimes:
 
         threading.Thread(target=serve, name=f"lambda-relay-{port}", daemon=True).start()
 
-    def available(self) -> str | None:
+    def bridge_url(self) -> str:
+        """moto's address as containers on the default bridge reach it (through the relay)."""
+        host, port = bridge_gateway(self.engine.client()), urlparse(self.aws.moto_endpoint()).port
+        self.relay(host, port)
+        return f"http://{host}:{port}"
+
+    def bridge_available(self) -> str | None:
         missing = session_environment.requirements(self.config).missing(["docker", "aws"])
         if missing:
             return missing
-        api = self.engine.client()
         try:
-            ensure_images(api)
-            self.relay(bridge_gateway(api), urlparse(self.aws.moto_endpoint()).port)
+            self.bridge_url()
+        except Exception as error:
+            return f"moto could not be reached from the engine's bridge: {error}"
+        return None
+
+    def runtimes_available(self) -> str | None:
+        missing = self.bridge_available()
+        if missing:
+            return missing
+        try:
+            ensure_images(self.engine.client())
         except Exception as error:
             return f"the Lambda runtime image for moto could not be made: {error}"
         return None
@@ -152,7 +170,11 @@ class LambdaRuntimes:
     # --- hooks (checks/hookspecs.py) ------------------------------------------------------------
 
     def pytest_dsp_capabilities(self):
-        return {"lambda": self.available}
+        return {"lambda": self.runtimes_available, BRIDGE: self.bridge_available}
+
+    def pytest_dsp_before_step(self, session, requires: list[str]) -> None:
+        if BRIDGE in requires or "lambda" in requires:
+            session.env[BRIDGE_VARIABLE] = self.bridge_url()
 
     def pytest_unconfigure(self, config) -> None:
         for server in self._relays.values():

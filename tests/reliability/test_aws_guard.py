@@ -299,7 +299,7 @@ def test_sessions_send_nothing_to_amazonaws_and_never_read_the_gates_aws_files(
     finally:
         watch.close()
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 passed" in result.stdout
+    assert "5 passed" in result.stdout
     assert sink.received == [], f"requests reached the *.amazonaws.com sink: {sink.received[:3]}"
     assert opened == [], f"the gate's own AWS files were opened: {opened}"
     assert "POISONED" not in result.stdout and "eu-west-3" not in result.stdout

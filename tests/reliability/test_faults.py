@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -206,14 +207,24 @@ def moto_servers_of(pid: int) -> list[int]:
     return [int(p) for p in found.stdout.split()]
 
 
+def moto_holds_bucket(pid: int, bucket: str) -> bool:
+    for server in moto_servers_of(pid):
+        arguments = Path(f"/proc/{server}/cmdline").read_bytes().split(b"\0")
+        port = arguments[arguments.index(b"-p") + 1].decode()
+        try:
+            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/{bucket}", method="HEAD"), timeout=5)
+            return True
+        except OSError:
+            pass
+    return False
+
+
 def test_moto_killed_mid_run_fails_that_page_clearly_and_the_rest_and_the_next_run_pass(tmp_path):
-    made = tmp_path / "bucket-made"
-    pages = {**MOTO_PAGES, "snippets/sec/a-page/01-bucket.sh": f"aws s3 mb s3://kept-bucket\ntouch {made}\n"}
-    site = write_site(tmp_path / "site", pages)
+    site = write_site(tmp_path / "site", MOTO_PAGES)
     env = {**os.environ, "DSP_ROOT": str(site), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "snippets"]
     run = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wait_until(made.exists, "step 01 made its bucket (step 02 is sleeping)", 300)
+    wait_until(lambda: moto_holds_bucket(run.pid, "kept-bucket"), "step 01 made its bucket (step 02 is sleeping)", 300)
     for pid in moto_servers_of(run.pid):
         os.kill(pid, signal.SIGKILL)
     output, _ = run.communicate(timeout=180)

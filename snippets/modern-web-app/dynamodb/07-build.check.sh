@@ -1,7 +1,7 @@
 # Hidden check: the image just built answers its API against this session's moto table.
 # moto listens on the host's loopback, which a container cannot reach, and containers of
-# checks may not share the host's network: a forwarder on the default bridge's gateway
-# address carries the container's requests to moto. The image's boto3 (Ubuntu's, older
+# checks may not share the host's network: the harness relays the default bridge's gateway
+# to moto (requires: [moto-bridge], $DSP_MOTO_BRIDGE_URL). The image's boto3 (Ubuntu's, older
 # than AWS_ENDPOINT_URL support) is pointed at it by a sitecustomize mounted read-only.
 (
     set -euo pipefail
@@ -12,33 +12,12 @@
             (( status == 0 )) || docker container logs "$container" 2>&1 | tail -20
             docker container rm --force "$container" > /dev/null
         fi
-        [[ -z ${forwarder:-} ]] || kill "$forwarder" 2> /dev/null || true
         rm -rf "$helpers"
     }
     trap cleanup EXIT
     chmod 755 "$helpers"  # the service runs as nobody: it must read the helpers
-    gateway=$(ip -4 -o addr show docker0 2> /dev/null | awk '{ split($4, a, "/"); print a[1] }')
-    [[ -n $gateway ]] || { echo "07-build.check.sh: no docker0 bridge on this machine, so no way for the container to reach moto" >&2; exit 1; }
-    moto=${AWS_ENDPOINT_URL#http://}
-    cat > "$helpers/forward.py" <<'PY'
-import asyncio, sys
-listen, target_host, target_port, port_file = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-async def pipe(reader, writer):
-    try:
-        while data := await reader.read(65536):
-            writer.write(data)
-            await writer.drain()
-    finally:
-        writer.close()
-async def serve(reader, writer):
-    up_reader, up_writer = await asyncio.open_connection(target_host, target_port)
-    await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer), return_exceptions=True)
-async def main():
-    server = await asyncio.start_server(serve, listen, 0)
-    open(port_file, "w").write(str(server.sockets[0].getsockname()[1]))
-    await server.serve_forever()
-asyncio.run(main())
-PY
+    bridge=${DSP_MOTO_BRIDGE_URL:?07-build.check.sh needs requires: [moto-bridge] in _page.yml}
+    gateway=${bridge#http://} && gateway=${gateway%:*}
     cat > "$helpers/sitecustomize.py" <<'PY'
 import os
 import botocore.session
@@ -50,12 +29,9 @@ def with_endpoint(self, *args, **kwargs):
 botocore.session.Session.create_client = with_endpoint
 PY
     chmod 644 "$helpers"/*.py
-    python3 "$helpers/forward.py" "$gateway" "${moto%:*}" "${moto##*:}" "$helpers/port" &
-    forwarder=$!
-    for _ in $(seq 50); do [[ -s $helpers/port ]] && break; sleep 0.1; done
     container=$(docker container run --detach --publish 127.0.0.1::8080 \
         --volume "$helpers:/opt/dsp:ro" --env PYTHONPATH=/opt/dsp \
-        --env DSP_MOTO_URL="http://$gateway:$(cat "$helpers/port")" \
+        --env DSP_MOTO_URL="$bridge" \
         --env AWS_ACCESS_KEY_ID=testing --env AWS_SECRET_ACCESS_KEY=testing \
         --env AWS_DEFAULT_REGION="$AWS_DEFAULT_REGION" \
         --env HTTPS_PROXY=http://127.0.0.1:9 --env NO_PROXY="$gateway" \

@@ -169,11 +169,17 @@ def _busybox_base(api: docker.DockerClient, built, log) -> str:
     return built["busybox"]
 
 
+def _installed(program: str, package: str) -> str:
+    """The machine's copy of a program a stand-in is built from, or why there is none."""
+    path = shutil.which(program)
+    if not path:
+        raise RuntimeError(f"{program} is not installed (Debian package {package})")
+    return path
+
+
 def build_registry(api: docker.DockerClient, built, log) -> str:
     base = _busybox_base(api, built, log)
-    binary = shutil.which("docker-registry")
-    if not binary:
-        raise RuntimeError("docker-registry is not installed (Debian package docker-registry)")
+    binary = _installed("docker-registry", "docker-registry")
     with tempfile.TemporaryDirectory() as context:
         shutil.copy(binary, Path(context, "registry"))
         _add(context, {"config.yml": "registry-config.yml", "entrypoint.sh": "registry-entrypoint.sh"})
@@ -183,9 +189,7 @@ def build_registry(api: docker.DockerClient, built, log) -> str:
 
 def build_httpd(api: docker.DockerClient, built, log) -> str:
     base = _busybox_base(api, built, log)
-    htpasswd = shutil.which("htpasswd")
-    if not htpasswd:
-        raise RuntimeError("htpasswd is not installed (Debian package apache2-utils)")
+    htpasswd = _installed("htpasswd", "apache2-utils")
     with tempfile.TemporaryDirectory() as context:
         root = Path(context, "rootfs")
         for path in [htpasswd, *_libraries(htpasswd)]:

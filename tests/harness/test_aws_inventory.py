@@ -116,3 +116,44 @@ def test_the_clean_up_item_is_scheduled_with_its_page(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "SNIPPETS", tmp_path / "snippets")
     (tmp_path / "snippets" / "sec" / "page").mkdir(parents=True)
     assert scheduling.scope_of("snippets/sec/page::clean-up", "load", tmp_path) == "snippets/sec/page"
+
+
+def test_the_inventory_lists_what_bills_or_blocks_a_clean_up(monkeypatch):
+    """Each kind a page creates is listed: created in an in-process moto, then found by name."""
+    import boto3
+    from moto import mock_aws
+
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    with mock_aws():
+        ec2 = boto3.client("ec2")
+        vpc = ec2.create_vpc(CidrBlock="10.1.0.0/16")["Vpc"]["VpcId"]
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.1.1.0/24")["Subnet"]["SubnetId"]
+        boto3.client("iam").create_instance_profile(InstanceProfileName="web-profile")
+        boto3.client("ecs").register_task_definition(
+            family="web", containerDefinitions=[{"name": "web", "image": "nginx", "memory": 128}]
+        )
+        beanstalk = boto3.client("elasticbeanstalk")
+        beanstalk.create_application(ApplicationName="app")
+        beanstalk.create_environment(ApplicationName="app", EnvironmentName="app-env")
+        default_vpc = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+        found = aws_inventory.take(codecommit=False)
+    for listed in [
+        f"vpc {vpc}",
+        f"subnet {subnet}",
+        "iam instance profile web-profile",
+        "beanstalk environment app-env",
+        "beanstalk application app",
+    ]:
+        assert listed in found
+    assert any(
+        line.startswith("ecs task definition arn:aws:ecs:") and line.endswith(":task-definition/web:1")
+        for line in found
+    )
+    assert f"vpc {default_vpc}" not in found  # the account's own, there before any page
+    assert [line for line in found if line.startswith(("vpc ", "subnet "))] == [f"subnet {subnet}", f"vpc {vpc}"]

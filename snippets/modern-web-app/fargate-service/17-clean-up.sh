@@ -2,6 +2,8 @@
 aws ecs delete-service --cluster MythicalMysfits-Cluster --service MythicalMysfits-Service \
     --force --query 'service.serviceName' --output text
 aws ecs wait services-inactive --cluster MythicalMysfits-Cluster --services MythicalMysfits-Service
+aws ecs deregister-task-definition --task-definition mythicalmysfitsservice:1 \
+    --query 'taskDefinition.status' --output text
 aws ecs delete-cluster --cluster MythicalMysfits-Cluster --query 'cluster.status' --output text
 # Deleting the load balancer deletes its listener; the target group can go after it.
 aws elbv2 delete-load-balancer --load-balancer-arn "$NLB_ARN"

@@ -18,6 +18,8 @@ import pytest
 from checks import model, pages, paths, single_source
 from checks.runners import openapi, sandbox, static
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -169,9 +171,9 @@ def page_folder(tmp_path: Path, files: dict[str, str]) -> Path:
 def test_page_metadata_of_the_wrong_shape_names_file_line_and_key(tmp_path, metadata, line, message):
     folder = page_folder(tmp_path, {"01.sh": "true\n", "logo.png": "", "_page.yml": metadata})
     with pytest.raises(paths.LayoutError) as raised:
-        pages.page_meta(folder)
+        pages.page_meta(paths.Site.at(tmp_path), folder)
     assert raised.value.line == line
-    assert str(raised.value).startswith(f"{paths.relative(folder / '_page.yml')}:{line}: ")
+    assert str(raised.value).startswith(f"snippets/sec/page/_page.yml:{line}: ")
     assert message in str(raised.value)
     assert "pydantic" not in str(raised.value) and "\n" not in str(raised.value)
 
@@ -179,7 +181,7 @@ def test_page_metadata_of_the_wrong_shape_names_file_line_and_key(tmp_path, meta
 def test_page_metadata_keeps_lists_as_lists_and_merges_page_and_step_settings(tmp_path):
     metadata = "timeout: 30\nrequires: [docker]\nfixtures: [logo.png]\nsteps:\n  01.sh: {requires: [swarm-vip]}\n  02.sh: {timeout: 5}\n"
     folder = page_folder(tmp_path, {"01.sh": "", "02.sh": "", "logo.png": "", "_page.yml": metadata})
-    meta = pages.page_meta(folder)
+    meta = pages.page_meta(paths.Site.at(tmp_path), folder)
     assert meta.fixtures == ["logo.png"] and "logo" not in meta.fixtures
     assert (meta.step("01.sh").requires, meta.step("01.sh").timeout) == (["docker", "swarm-vip"], 30)
     assert (meta.step("02.sh").requires, meta.step("02.sh").timeout) == (["docker"], 5)
@@ -231,16 +233,16 @@ def test_a_dangling_reference_in_an_openapi_document_names_it(tmp_path):
         '{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": '
         '{"200": {"description": "d", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Gone"}}}}}}}}}'
     )
-    outcome = static.check_json(spec)
+    outcome = static.check_json(paths.Site.at(tmp_path), spec)
     assert (outcome.status, outcome.checked_by) == ("failed", "openapi-spec-validator")
-    assert outcome.message == f"{paths.relative(spec)}:1: (document): '/components/schemas/Gone' does not exist"
+    assert outcome.message == "api.json:1: (document): '/components/schemas/Gone' does not exist"
 
 
 def test_the_sites_openapi_documents_are_valid():
     for spec in (REPO / "snippets").rglob("*.json"):
         document = json.loads(spec.read_text())
         if openapi.is_openapi(document):
-            outcome = static.check_json(spec)
+            outcome = static.check_json(THIS_SITE, spec)
             assert outcome.status == "passed", outcome.output
 
 
@@ -296,7 +298,7 @@ def test_steps_that_would_share_an_output_still_clash(tmp_path):
 def test_valid_html5_that_omits_optional_end_tags_passes(tmp_path):
     page = tmp_path / "index.html"
     page.write_text("<!DOCTYPE html>\n<title>t</title>\n<p>one<p>two\n<ul><li>a<li>b</ul>\n")
-    outcome = static.check_html(page)
+    outcome = static.check_html(paths.Site.at(tmp_path), page)
     assert outcome.status == "passed", outcome.output
 
 
@@ -312,9 +314,9 @@ def test_valid_html5_that_omits_optional_end_tags_passes(tmp_path):
 def test_broken_html_fails_naming_file_and_line(tmp_path, markup, line):
     page = tmp_path / "index.html"
     page.write_text(markup)
-    outcome = static.check_html(page)
+    outcome = static.check_html(paths.Site.at(tmp_path), page)
     assert outcome.status == "failed"
-    assert outcome.message.startswith(f"{paths.relative(page)}:{line}: malformed HTML: ")
+    assert outcome.message.startswith(f"index.html:{line}: malformed HTML: ")
 
 
 needs_sandbox = pytest.mark.skipif(bool(sandbox.unavailable()), reason=str(sandbox.unavailable()))

@@ -56,7 +56,8 @@ def options(args: list[str], collectonly: bool = False, here=None):
     return SimpleNamespace(
         args=args,
         invocation_params=SimpleNamespace(dir=here or THIS_SITE.root),
-        getoption=lambda name: collectonly if name == "collectonly" else None,
+        getoption=lambda name, default=None: collectonly if name == "collectonly" else default,
+        stash={paths.SITE: THIS_SITE},
     )
 
 

@@ -31,7 +31,7 @@ from checks.services import session_environment
 HARNESS = Path(__file__).resolve().parent
 
 
-@cache
+@cache  # the harness's code and the installed packages: the same for every run of the process
 def environment_key() -> str:
     digest = hashlib.sha256(platform.python_version().encode())
     # Every installed package of the lock: a tool or library upgrade invalidates results.

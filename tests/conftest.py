@@ -63,6 +63,16 @@ def in_process_site(request, monkeypatch, tmp_path) -> Callable[[dict[str, str]]
 
 
 @pytest.fixture
+def gate_here(in_process_site) -> Callable[..., pytest.RunResult]:
+    """gate_here(files, *args): the gate run in this process (pytester) on a tiny site; no engine needed."""
+
+    def run(files: dict[str, str], *args: str) -> pytest.RunResult:
+        return in_process_site(files).runpytest("-p", "no:cacheprovider", "-q", "-rs", "snippets", *args)
+
+    return run
+
+
+@pytest.fixture
 def run_gate(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Runs the gate (pytest with the plugin) on a tiny site in tmp_path; no engine needed."""
 

@@ -76,7 +76,7 @@ def test_the_status_page_charts_every_page_with_blocks_and_names_pages_by_title(
             )
         },
     }
-    text = pages.status_page(document, "about/status.md")
+    text = pages.status_page(THIS_SITE, document, "about/status.md")
     table = [row for row in text.splitlines() if row.startswith("| ")]
     assert table[0] == "| Page | Blocks | Verified | Validated | Skipped | Failed | Not yet verified |"
     assert "| [Hello, Docker](../containers/hello.md) | 8 | 1 | 1 | 1 | 1 | 4 |" in table

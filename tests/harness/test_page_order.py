@@ -34,7 +34,9 @@ def test_reverse_runs_the_last_page_first(gate_here):
 
 def test_a_random_order_prints_its_seed_and_the_seed_replays_it(gate_here):
     first = gate_here(PAGES, "--collect-only", "--page-order=random")
-    seed = re.search(r"page order: random, seed (\d+) \(replay: --page-order=random --page-seed=\1\)", first.stdout.str())
+    seed = re.search(
+        r"page order: random, seed (\d+) \(replay: --page-order=random --page-seed=\1\)", first.stdout.str()
+    )
     assert seed, first.stdout.str()
     replayed = gate_here(PAGES, "--collect-only", "--page-order=random", f"--page-seed={seed[1]}")
     assert order_of(replayed) == order_of(first)

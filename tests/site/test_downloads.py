@@ -82,7 +82,8 @@ def differences(steps: list[Path], script: str) -> list[str]:
 
 def uses_aws(steps: list[Path]) -> bool:
     return any(
-        pages.page_meta(THIS_SITE, step.parent).step(step.name).run and " aws " in f" {step.read_text()} ".replace("\n", " ")
+        pages.page_meta(THIS_SITE, step.parent).step(step.name).run
+        and " aws " in f" {step.read_text()} ".replace("\n", " ")
         for step in steps
     )
 

@@ -50,8 +50,9 @@ def test_every_line_of_the_notes_is_mapped():
         for number, text in enumerate(LINES, 1)
         if text.strip() and MAP.part_for(number) is None
     ]
-    assert not unmapped, f"lines of the notes no part of {THIS_SITE.relative(notes_map.map_file(THIS_SITE))} covers:\n" + "\n".join(
-        unmapped
+    assert not unmapped, (
+        f"lines of the notes no part of {THIS_SITE.relative(notes_map.map_file(THIS_SITE))} covers:\n"
+        + "\n".join(unmapped)
     )
 
 

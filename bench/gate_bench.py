@@ -48,6 +48,8 @@ sys.path.insert(0, str(ROOT))
 from checks import model, paths, session  # noqa: E402
 from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: E402, F401 - registers the services, as the plugin does
 
+SITE = paths.Site.at(ROOT)
+
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--junitxml=/dev/null"]
 RESULTS = ROOT / "bench" / "results.json"
 TARGETS = {"a": 1.15, "b": 0.05, "c": 10.0, "d": 5.0, "e": 300.0, "f": 360.0, "g": 1.6, "h": 600.0}
@@ -129,7 +131,7 @@ def floor(pages: str) -> tuple[float, list[str]]:
             for line in codes.read_text().splitlines() if codes.exists() else []:
                 name, code = line.rsplit(" ", 1)
                 if int(code) != wanted.get(name, 0):
-                    unfaithful.append(f"{paths.relative(page_dir)}/{name} exited {code}")
+                    unfaithful.append(f"{SITE.relative(page_dir)}/{name} exited {code}")
         finally:
             page.close()
     engine.clean_run(run)
@@ -181,7 +183,7 @@ def main() -> None:
         "detail": f"{rerun:.1f} s vs {full:.1f} s",
     }
 
-    edited = paths.SNIPPETS / "containers" / "hello" / "08-rm.sh"
+    edited = SITE.snippets / "containers" / "hello" / "08-rm.sh"
     original = edited.read_text()
     try:
         edited.write_text(original + "# edited by the benchmark\n")
@@ -189,7 +191,7 @@ def main() -> None:
     finally:
         edited.write_text(original)
     timed(shell_only, env=env)  # back to the committed text's results
-    figures["c"] = {"what": "rerun after editing one snippet (s)", "value": one, "detail": paths.relative(edited)}
+    figures["c"] = {"what": "rerun after editing one snippet (s)", "value": one, "detail": SITE.relative(edited)}
 
     build_dir = tempfile.mkdtemp()
     try:

@@ -33,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 from checks import model, paths  # noqa: E402
 from checks.services import engine, environment  # noqa: E402
 
+SITE = paths.Site.at(ROOT)
+
 RESULTS = ROOT / "bench" / "reproducibility.json"
 GATE = [str(ROOT / "gate"), "--no-cache", "-p", "no:cacheprovider", "-q", "-rfE", "--junitxml=/dev/null"]
 SUMMARY = re.compile(r"^=*\s*(?P<counts>(\d+ \w+(, )?)+) in [\d.]+s", re.M)
@@ -41,7 +43,7 @@ SEED = re.compile(r"page order: random, seed (\d+)")
 
 def docker_pages() -> list[Path]:
     """Page folders with a shell step that needs the engine."""
-    pages = sorted({p.parent for p in paths.SNIPPETS.rglob("*.sh") if model.kind_of(p) == "shell"})
+    pages = sorted({p.parent for p in SITE.snippets.rglob("*.sh") if model.kind_of(p) == "shell"})
     return [
         page
         for page in pages
@@ -88,8 +90,8 @@ def run_alone() -> list[dict[str, object]]:
     results = []
     for page in docker_pages():
         prune_foreign_engine()
-        results.append(gate(paths.relative(page)))
-        print(paths.relative(page), results[-1]["summary"], flush=True)
+        results.append(gate(SITE.relative(page)))
+        print(SITE.relative(page), results[-1]["summary"], flush=True)
     return results
 
 

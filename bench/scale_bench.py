@@ -67,8 +67,9 @@ def real_pages() -> list[Path]:
 
 def write_site(site: Path, factor: int) -> int:
     """The synthetic site with `factor` copies of every real page; returns how many steps it has."""
-    from checks import pages
+    from checks import pages, paths
 
+    real_site = paths.Site.at(ROOT)
     shutil.copytree(ROOT / "overrides", site / "overrides")
     shutil.copytree(ROOT / "docs" / "stylesheets", site / "docs" / "stylesheets")
     (site / "conftest.py").write_text('pytest_plugins = ["checks.plugin"]\n')
@@ -81,7 +82,7 @@ def write_site(site: Path, factor: int) -> int:
         section: list = []
         for real in real_pages():
             name = f"{real.parent.name}-{copy}/{real.name}"
-            steps += write_page(site, name, pages.steps_of(real), copy)
+            steps += write_page(site, name, pages.steps_of(real_site, real), copy)
             section.append({real.name: f"{name}.md"})
         nav.append({f"Copy {copy}": section})
     nav.append({"About": [{"Verification status": "about/status.md"}]})
@@ -130,9 +131,10 @@ def inside(repeat: int) -> dict[str, float]:
     from checks import pages as page_files
     from dsp_markdown import extension, pages
 
-    steps = [step for page in sorted(paths.SNIPPETS.glob("*/*")) for step in page_files.steps_of(page)]
+    site = paths.Site.located()
+    steps = [step for page in sorted(site.snippets.glob("*/*")) for step in page_files.steps_of(site, page)]
     report.environment_versions = lambda used: {"Python": platform.python_version()}
-    texts = [page.read_text().split("\n") for page in sorted(paths.DOCS.rglob("*.md"))]
+    texts = [page.read_text().split("\n") for page in sorted(site.docs.rglob("*.md"))]
     best: dict[str, float] = {}
 
     def timed(part: str, work) -> None:
@@ -141,22 +143,22 @@ def inside(repeat: int) -> dict[str, float]:
         best[part] = min(best.get(part, float("inf")), time.perf_counter() - started)
 
     def record() -> None:
-        recorder = report.Recorder()
+        recorder = report.Recorder(site)
         for step in steps:
-            nodeid = f"{paths.relative(step)}::{model.kind_of(step)}"
+            nodeid = f"{site.relative(step)}::{model.kind_of(step)}"
             recorder.pytest_runtest_logreport(
                 pytest.TestReport(nodeid, (nodeid, 0, nodeid), {}, "passed", None, "call", [("checked_by", "bash")])
             )
         recorder.write()
 
     for _ in range(repeat):
-        report.REPORT.unlink(missing_ok=True)
-        timed("cache_keys", lambda: [depends.inputs_key(step) for step in steps])
+        report.report_file(site).unlink(missing_ok=True)
+        timed("cache_keys", lambda: [depends.inputs_key(site, step) for step in steps])
         timed("report", record)
-        preprocessor = extension.StatusPreprocessor(Markdown())
+        preprocessor = extension.StatusPreprocessor(Markdown(), site)
         timed("injection", lambda run=preprocessor.run: [run(lines) for lines in texts])
-        written = report.load()
-        timed("status_page", lambda data=written: pages.status_page(data, extension.STATUS_PAGE))
+        written = report.load(report.report_file(site))
+        timed("status_page", lambda data=written: pages.status_page(site, data, extension.STATUS_PAGE))
     return best
 
 

@@ -25,12 +25,13 @@ from typing import Any
 
 from checks import depends, versions
 from checks.model import Status
+from checks.paths import Site
 from checks.services import session_environment
 
 HARNESS = Path(__file__).resolve().parent
 
 
-@cache
+@cache  # the harness's code and the installed packages: the same for every run of the process
 def environment_key() -> str:
     digest = hashlib.sha256(platform.python_version().encode())
     # Every installed package of the lock: a tool or library upgrade invalidates results.
@@ -42,9 +43,9 @@ def environment_key() -> str:
     return digest.hexdigest()
 
 
-def key_of(snippet: Path) -> str:
+def key_of(site: Site, snippet: Path) -> str:
     """What a result of `snippet` depends on: its inputs and the environment it ran in."""
-    return hashlib.sha256(f"{environment_key()}\n{depends.inputs_key(snippet)}".encode()).hexdigest()
+    return hashlib.sha256(f"{environment_key()}\n{depends.inputs_key(site, snippet)}".encode()).hexdigest()
 
 
 def entry_name(nodeid: str) -> str:

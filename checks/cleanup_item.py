@@ -23,14 +23,15 @@ CHECKED_BY = "AWS inventory (boto3 against moto)"
 
 def uses_aws(page_dir: Path, config) -> bool:
     """Whether a shell step of the page needs AWS (declared in _page.yml or implied by `aws ...`)."""
+    site = paths.site_of(config)
     try:
-        meta = pages.page_meta(page_dir)
+        meta = pages.page_meta(site, page_dir)
     except paths.LayoutError:  # the page's own items report it, naming the file and line
         return False
     requirements = session_environment.requirements(config)
     return any(
         "aws" in requirements.of(step, meta.step(step.name).requires)
-        for step in pages.steps_of(page_dir)
+        for step in pages.steps_of(site, page_dir)
         if model.kind_of(step) is model.Kind.SHELL
     )
 
@@ -50,7 +51,7 @@ class CleanUpItem(SnippetItem):
         return self.parent
 
     def runtest(self) -> None:
-        unshown = reasons_not_on_page(self.page.path)
+        unshown = reasons_not_on_page(self.site, self.page.path)
         if unshown:
             raise aws_inventory.KeepsNotShown(unshown)
         super().runtest()
@@ -67,27 +68,27 @@ class CleanUpItem(SnippetItem):
             step, outcome = not_run[0]
             return Outcome(
                 Status.SKIPPED,
-                f"not every step of the page ran, so its clean-up cannot be judged ({paths.relative(step)}: "
+                f"not every step of the page ran, so its clean-up cannot be judged ({self.site.relative(step)}: "
                 f"{outcome.status}{': ' + outcome.message.splitlines()[0] if outcome.message else ''})",
                 requires=outcome.requires,
             )
         left = aws_inventory.left_behind(shell)
         if left is None:
             return Outcome(Status.SKIPPED, "no step of the page used AWS", requires=["aws"])
-        problem = aws_inventory.judge(left, pages.page_meta(self.page.path).keeps)
+        problem = aws_inventory.judge(left, pages.page_meta(self.site, self.page.path).keeps)
         status = Status.FAILED if problem else Status.PASSED
         return Outcome(status, problem or "", checked_by=CHECKED_BY, requires=["aws"])
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, aws_inventory.KeepsNotShown):
-            return f"{paths.relative(self.page.path / model.METADATA_NAME)}: {excinfo.value}"
+            return f"{self.site.relative(self.page.path / model.METADATA_NAME)}: {excinfo.value}"
         return super().repr_failure(excinfo, style)
 
 
-def reasons_not_on_page(page_dir: Path) -> list[str]:
+def reasons_not_on_page(site: paths.Site, page_dir: Path) -> list[str]:
     """The `keeps:` entries whose reason the page does not say (a reader must learn why it stays)."""
-    keeps = pages.page_meta(page_dir).keeps
+    keeps = pages.page_meta(site, page_dir).keeps
     if not keeps:
         return []
-    text = " ".join(pages.page_of(page_dir).read_text(encoding="utf-8").split())
+    text = " ".join(pages.page_of(site, page_dir).read_text(encoding="utf-8").split())
     return [resource for resource, reason in keeps.items() if " ".join(reason.split()) not in text]

@@ -25,17 +25,17 @@ from checks.model import Kind, Status
 from checks.runners import static
 
 
-def is_page_folder(path: Path) -> bool:
+def is_page_folder(site: paths.Site, path: Path) -> bool:
     """snippets/<section>/<page>/ (or a folder inside one, a page of its own)."""
     try:
-        return len(path.resolve().relative_to(paths.SNIPPETS).parts) >= 2
+        return len(path.resolve().relative_to(site.snippets).parts) >= 2
     except ValueError:
         return False
 
 
-def files_in_page_order(page_dir: Path) -> list[Path]:
+def files_in_page_order(site: paths.Site, page_dir: Path) -> list[Path]:
     """The page's steps as the page includes them, then the outputs and assertions they own."""
-    steps = pages.steps_of(page_dir)
+    steps = pages.steps_of(site, page_dir)
     parts = sorted(p.resolve() for p in page_dir.iterdir() if model.kind_of(p) in model.PART_KINDS)
     return [path for path in steps + parts if path.is_file() and not path.name.startswith(".")]
 
@@ -53,7 +53,7 @@ class Page(pytest.Directory):
     reused: dict[str, dict[str, Any]]  # earlier results standing for this run's shell steps, by node id
 
     def collect(self) -> Iterator[pytest.Collector]:
-        for path in files_in_page_order(self.path):
+        for path in files_in_page_order(paths.site_of(self.config), self.path):
             if not self._ignored(path):
                 yield SnippetFile.from_parent(self, path=path)
         for folder in sorted(p for p in self.path.iterdir() if p.is_dir()):
@@ -75,9 +75,12 @@ class Page(pytest.Directory):
         Shell steps are reused all together or not at all: a step that runs replays the
         page's earlier steps in a new session, and later steps need the state it leaves.
         """
-        shell = [item for item in self.session.items if isinstance(item, SnippetItem) and item.page is self
-                 and item.kind is Kind.SHELL]
-        self.key = cache.key_of(shell[0].path) if shell else ""
+        shell = [
+            item
+            for item in self.session.items
+            if isinstance(item, SnippetItem) and item.page is self and item.kind is Kind.SHELL
+        ]
+        self.key = cache.key_of(paths.site_of(self.config), shell[0].path) if shell else ""
         together = shell + [item for item in self.session.items if item.parent is self and item.name == "clean-up"]
         self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in together})
 
@@ -109,8 +112,12 @@ class SnippetItem(pytest.Item):
     def page(self) -> Page:
         return self.parent.parent
 
+    @property
+    def site(self) -> paths.Site:
+        return paths.site_of(self.config)
+
     def runtest(self) -> None:
-        key = self.page.key if self.kind is Kind.SHELL else cache.key_of(self.path)
+        key = self.page.key if self.kind is Kind.SHELL else cache.key_of(self.site, self.path)
         earlier = self._earlier_result(key)
         if earlier is not None:
             outcome = model.Outcome.from_json(earlier)
@@ -124,7 +131,7 @@ class SnippetItem(pytest.Item):
         if outcome.updated_output:
             self.user_properties.append((output_update.USER_PROPERTY, outcome.updated_output))
         if outcome.status is Status.SKIPPED:  # reported at the page line that shows the snippet
-            raise pytest.skip.Exception(f"{paths.relative(self.path)}: {outcome.message}", _use_item_location=True)
+            raise pytest.skip.Exception(f"{self.site.relative(self.path)}: {outcome.message}", _use_item_location=True)
         if outcome.failed:
             raise SnippetFailure(outcome)
 
@@ -137,7 +144,7 @@ class SnippetItem(pytest.Item):
     def _check(self) -> model.Outcome:
         if self.kind is Kind.SHELL:
             return self.page.shell_session().result_of(self.path)
-        return static.RUNNERS[self.kind](self.path)
+        return static.RUNNERS[self.kind](self.site, self.path)
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, SnippetFailure):
@@ -152,16 +159,16 @@ class SnippetItem(pytest.Item):
 
     def located(self, message: str) -> str:
         """The message, after the page line that shows the snippet, and naming the snippet."""
-        snippet = paths.relative(self.path)
+        snippet = self.site.relative(self.path)
         if not message.startswith(snippet):
             message = f"{snippet}: {message}"
-        shown = pages.included_at(self.path)
-        return f"{paths.relative(shown[0])}:{shown[1]}: {message}" if shown else message
+        shown = pages.included_at(self.site, self.path)
+        return f"{self.site.relative(shown[0])}:{shown[1]}: {message}" if shown else message
 
     def reportinfo(self):
         """Where a reader sees the snippet: the include's page and line (a fixture: the file itself)."""
-        page, line = pages.included_at(self.path) or (self.path, 1)
-        return page, line - 1, f"{paths.relative(self.path)} [{self.kind}]"
+        page, line = pages.included_at(self.site, self.path) or (self.path, 1)
+        return page, line - 1, f"{self.site.relative(self.path)} [{self.kind}]"
 
 
 class LayoutErrorItem(pytest.Item):
@@ -198,31 +205,31 @@ class SnippetFile(pytest.File):
 
     def _checked_kind(self) -> Kind | None:
         """The file's kind if it is a step to check, None for a part of a step; LayoutError if neither."""
-        path = self.path
+        path, site = self.path, paths.site_of(self.config)
         kind = model.kind_of(path)
-        page_dir = pages.page_dir_of(path)
-        pages.page_meta(page_dir)
+        page_dir = pages.page_dir_of(site, path)
+        pages.page_meta(site, page_dir)
         if kind is None:
-            raise paths.LayoutError(
+            raise site.error(
                 path,
                 "no check knows this kind of file "
                 f"(known: Dockerfile, {', '.join(sorted(model.KINDS))}, .out, .check.sh)",
             )
         twins = pages.same_step_name(path)
         if twins:
-            raise paths.LayoutError(
+            raise site.error(
                 path,
-                f"has the same step name as {', '.join(paths.relative(t) for t in twins)}: "
+                f"has the same step name as {', '.join(site.relative(t) for t in twins)}: "
                 "their outputs and metadata would be ambiguous; rename one",
             )
         if kind in model.PART_KINDS:
             if not _step_for(path).exists():
-                raise paths.LayoutError(path, f"belongs to no step ({_step_for(path).name} is missing)")
+                raise site.error(path, f"belongs to no step ({_step_for(path).name} is missing)")
             return None
-        if path.resolve() not in pages.all_includes() and path.name not in pages.page_meta(page_dir).fixtures:
-            page = paths.relative(pages.page_of(page_dir))
-            target = path.resolve().relative_to(paths.SNIPPETS)
-            raise paths.LayoutError(
+        if path.resolve() not in pages.all_includes(site) and path.name not in pages.page_meta(site, page_dir).fixtures:
+            page = site.relative(pages.page_of(site, page_dir))
+            target = path.resolve().relative_to(site.snippets)
+            raise site.error(
                 path,
                 f'included by no page: show it in {page} with --8<-- "{target}" '
                 f"or, if only commands use it, list it under fixtures in {model.METADATA_NAME}",

@@ -22,24 +22,25 @@ import hashlib
 from pathlib import Path
 
 from checks import model, pages
+from checks.paths import Site
 
 
-def inputs_key(snippet: Path) -> str:
+def inputs_key(site: Site, snippet: Path) -> str:
     if snippet.is_dir():  # a page's clean-up item (checks/cleanup_item.py) depends on its whole page
-        return page_inputs_key(snippet)
+        return page_inputs_key(site, snippet)
     if model.kind_of(snippet) is model.Kind.SHELL:
-        return page_inputs_key(snippet.resolve().parent)
+        return page_inputs_key(site, snippet.resolve().parent)
     return file_inputs_key(snippet)
 
 
-def page_inputs_key(page_dir: Path) -> str:
+def page_inputs_key(site: Site, page_dir: Path) -> str:
     page_dir = page_dir.resolve()
     digest = hashlib.sha256(b"page\n")
     for path in sorted(page_dir.rglob("*")):
         if path.is_file():
             digest.update(f"{path.relative_to(page_dir)}\n".encode())
             digest.update(path.read_bytes())
-    steps = pages.steps_of(page_dir) if page_dir.is_dir() else []
+    steps = pages.steps_of(site, page_dir) if page_dir.is_dir() else []
     order = "\n".join(str(step.relative_to(page_dir)) for step in steps)
     digest.update(f"\ninclude order:\n{order}".encode())
     return digest.hexdigest()

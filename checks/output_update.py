@@ -13,7 +13,8 @@ import difflib
 import re
 from pathlib import Path
 
-from checks import expected, paths
+from checks import expected
+from checks.paths import Site
 
 OPTION = "update_outputs"
 USER_PROPERTY = "output_updated"
@@ -38,12 +39,12 @@ def configure(config) -> None:
         config.option.no_cache = True  # a reused result would leave its .out unchecked
 
 
-def rewrite(out: Path, printed: str) -> str:
+def rewrite(site: Site, out: Path, printed: str) -> str:
     """Write the updated `.out` for `printed`; return the unified diff of the change."""
     old = out.read_text(encoding="utf-8")
     new = updated_text(old, printed)
     out.write_text(new, encoding="utf-8")
-    name = paths.relative(out)
+    name = site.relative(out)
     return "\n".join(difflib.unified_diff(old.splitlines(), new.splitlines(), name, name, lineterm=""))
 
 

@@ -16,11 +16,11 @@ import reprlib
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
-from checks import model, paths
+from checks import located_yaml, model
+from checks.paths import Site
 
 
 class Settings(BaseModel):
@@ -82,71 +82,22 @@ EXPECTED = {
 ITEM_EXPECTED = {"requires": "a capability name", "fixtures": "a file name"}
 
 
-def read(page_dir: Path) -> PageMeta:
+def read(site: Site, page_dir: Path) -> PageMeta:
     """The page's metadata (defaults if it has no `_page.yml`); a LayoutError if it is wrong."""
     path = page_dir / model.METADATA_NAME
     if not path.exists():
         return PageMeta()
-    raw, root = _load(path)
-    refuse_duplicate_keys(path, root)
+    raw, root = located_yaml.load(site, path)
     try:
         meta = PageMeta.model_validate(raw)
     except ValidationError as invalid:
-        first = min(invalid.errors(), key=lambda error: _line_of(root, error["loc"]) or 0)
-        raise paths.LayoutError(path, explain(first), _line_of(root, first["loc"])) from None
-    problem = next(problems_across_files(meta, page_dir), None)
+        first = min(invalid.errors(), key=lambda error: located_yaml.line_of(root, error["loc"]) or 0)
+        raise site.error(path, explain(first), located_yaml.line_of(root, first["loc"])) from None
+    problem = next(problems_across_files(site, meta, page_dir), None)
     if problem:
         loc, message = problem
-        raise paths.LayoutError(path, message, _line_of(root, loc))
+        raise site.error(path, message, located_yaml.line_of(root, loc))
     return meta
-
-
-def _load(path: Path) -> tuple[Any, yaml.Node | None]:
-    """The document and its node tree, which knows the line of every key and value."""
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
-    try:
-        root = loader.get_single_node()
-        return (loader.construct_document(root) if root is not None else {}), root
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise paths.LayoutError(path, f"malformed YAML: {getattr(error, 'problem', error)}", line) from None
-    finally:
-        loader.dispose()
-
-
-def refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
-    """YAML keeps the last of two equal keys silently; here the first would be lost."""
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            refuse_duplicate_keys(path, item)
-    if not isinstance(node, yaml.MappingNode):
-        return
-    seen: dict[str, int] = {}
-    for key, value in node.value:
-        line = key.start_mark.line + 1
-        if isinstance(key, yaml.ScalarNode) and key.value in seen:
-            raise paths.LayoutError(path, f"{key.value!r} is given twice (first on line {seen[key.value]})", line)
-        if isinstance(key, yaml.ScalarNode):
-            seen[key.value] = line
-        refuse_duplicate_keys(path, value)
-
-
-def _line_of(root: yaml.Node | None, loc: tuple) -> int | None:
-    """The line of the key (or list item) deepest along `loc` that the file has."""
-    node, line = root, (root.start_mark.line + 1 if root is not None else None)
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            pair = next(((key, value) for key, value in node.value if key.value == str(part)), None)
-            if pair is None:
-                break
-            line, node = pair[0].start_mark.line + 1, pair[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def explain(error: ErrorDetails) -> str:
@@ -190,9 +141,9 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-def problems_across_files(meta: PageMeta, page_dir: Path):
+def problems_across_files(site: Site, meta: PageMeta, page_dir: Path):
     """What the models cannot see: the names the metadata gives must be files of the page."""
-    folder = paths.relative(page_dir)
+    folder = site.relative(page_dir)
     for index, name in enumerate(meta.fixtures):
         if not _is_file_of(page_dir, name):
             yield ("fixtures", index), f"fixtures: {name!r} is not a file in {folder}"

@@ -6,71 +6,76 @@ Which snippets a page includes (and at which line), its steps in run order, and 
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checks import markdown_reader, model, paths
-from checks.paths import LayoutError
+from checks import markdown_reader, model
+from checks.paths import Site
 
 if TYPE_CHECKING:
     from checks.page_metadata import PageMeta
 
 
-def page_dir_of(snippet: Path) -> Path:
+def page_dir_of(site: Site, snippet: Path) -> Path:
     """snippets/<section>/<page>/<step> -> snippets/<section>/<page>."""
-    rel = snippet.resolve().relative_to(paths.SNIPPETS)
+    rel = snippet.resolve().relative_to(site.snippets)
     if len(rel.parts) < 2:
-        raise LayoutError(snippet, "snippets must live in snippets/<section>/<page>/")
+        raise site.error(snippet, "snippets must live in snippets/<section>/<page>/")
     return snippet.resolve().parent
 
 
-def page_of(page_dir: Path) -> Path:
+def page_of(site: Site, page_dir: Path) -> Path:
     """The docs page whose snippets live in page_dir."""
-    rel = page_dir.resolve().relative_to(paths.SNIPPETS)
-    return paths.DOCS / rel.with_suffix(".md")
+    rel = page_dir.resolve().relative_to(site.snippets)
+    return site.docs / rel.with_suffix(".md")
 
 
-def includes_of(page: Path) -> list[tuple[Path, int]]:
+def includes_of(site: Site, page: Path) -> list[tuple[Path, int]]:
     """Snippet files included by a page, in page order, with the line of each include."""
     text = page.read_text(encoding="utf-8")
-    return [((paths.SNIPPETS / include.path).resolve(), include.line) for include in markdown_reader.includes(text)]
+    return [((site.snippets / include.path).resolve(), include.line) for include in markdown_reader.includes(text)]
 
 
-@cache
-def all_includes() -> dict[Path, list[tuple[Path, int]]]:
-    """Every snippet include of the site: target -> [(page, line)]."""
-    found: dict[Path, list[tuple[Path, int]]] = {}
-    for page in sorted(paths.DOCS.rglob("*.md")):
-        for target, line in includes_of(page):
-            found.setdefault(target, []).append((page, line))
-    return found
+def all_includes(site: Site) -> dict[Path, list[tuple[Path, int]]]:
+    """Every snippet include of the site: target -> [(page, line)] (read once per Site)."""
+    if "includes" not in site.memo:
+        found: dict[Path, list[tuple[Path, int]]] = {}
+        for page in sorted(site.docs.rglob("*.md")):
+            for target, line in includes_of(site, page):
+                found.setdefault(target, []).append((page, line))
+        site.memo["includes"] = found
+    return site.memo["includes"]
 
 
-def included_at(snippet: Path) -> tuple[Path, int] | None:
+def included_at(site: Site, snippet: Path) -> tuple[Path, int] | None:
     """The page and line that show a snippet: its own page's include if it has one, else the first."""
-    places = all_includes().get(snippet.resolve(), [])
-    own = page_of(snippet.resolve().parent)
+    places = all_includes(site).get(snippet.resolve(), [])
+    own = page_of(site, snippet.resolve().parent)
     return next((place for place in places if place[0] == own), places[0] if places else None)
 
 
-@cache
-def page_meta(page_dir: Path) -> PageMeta:
-    """The page's `_page.yml`, validated (see page_metadata.py); errors name the file and line."""
+def page_meta(site: Site, page_dir: Path) -> PageMeta:
+    """The page's `_page.yml`, validated (see page_metadata.py); errors name the file and line.
+
+    Read once per Site; a file that is wrong raises again each time it is asked for.
+    """
     from checks import page_metadata  # pydantic: a gate package, and the site imports this module
 
-    return page_metadata.read(page_dir)
+    key = ("page_meta", page_dir.resolve())
+    if key not in site.memo:
+        site.memo[key] = page_metadata.read(site, page_dir)
+    return site.memo[key]
 
 
-def steps_of(page_dir: Path) -> list[Path]:
+def steps_of(site: Site, page_dir: Path) -> list[Path]:
     """The page's shown snippets in run order: the page's include order, then the rest by name.
 
     Outputs, hidden assertions and metadata are parts of a step, not steps.
     """
-    page = page_of(page_dir)
+    page = page_of(site, page_dir)
     ordered: list[Path] = []
     if page.exists():
-        for target, _line in includes_of(page):
+        for target, _line in includes_of(site, page):
             if target.parent == page_dir.resolve() and target not in ordered:
                 ordered.append(target)
     rest = sorted(p.resolve() for p in page_dir.iterdir() if p.is_file())

@@ -23,19 +23,19 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def page_named(here: Path, arg: str) -> Path | None:
+def page_named(site: paths.Site, here: Path, arg: str) -> Path | None:
     """The page folder a command-line path is or lies in; None for any other path."""
     path = (here / arg.split("::", 1)[0]).resolve()
     try:
-        parts = path.relative_to(paths.SNIPPETS).parts
+        parts = path.relative_to(site.snippets).parts
     except ValueError:
         return None
-    return paths.SNIPPETS.joinpath(*parts[:2]) if len(parts) >= 2 else None
+    return site.snippets.joinpath(*parts[:2]) if len(parts) >= 2 else None
 
 
 def named_pages(config: pytest.Config) -> set[Path | None]:
-    here = Path(config.invocation_params.dir)
-    return {page_named(here, arg) for arg in config.args} or {None}
+    here, site = Path(config.invocation_params.dir), paths.site_of(config)
+    return {page_named(site, here, arg) for arg in config.args} or {None}
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)

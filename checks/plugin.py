@@ -51,7 +51,7 @@ def register_services(config: pytest.Config) -> None:
 
 
 def pytest_collect_directory(path: Path, parent):
-    if collection.is_page_folder(path):
+    if collection.is_page_folder(paths.site_of(parent.config), path):
         return collection.Page.from_parent(parent, path=path)
     return None
 
@@ -59,7 +59,7 @@ def pytest_collect_directory(path: Path, parent):
 def pytest_collect_file(file_path: Path, parent):
     """A file under snippets/ outside any page folder (those collect their own files): an error."""
     try:
-        file_path.resolve().relative_to(paths.SNIPPETS)
+        file_path.resolve().relative_to(paths.site_of(parent.config).snippets)
     except ValueError:
         return None
     if model.is_metadata(file_path) or file_path.name.startswith("."):
@@ -74,6 +74,12 @@ def pytest_addoption(parser) -> None:
         action="store_true",
         dest="no_cache",
         help="run every snippet, ignoring results reused from earlier runs with unchanged inputs",
+    )
+    group.addoption(
+        "--site-root",
+        dest="site_root",
+        default=None,
+        help="the site to check (holding docs/ and snippets/); default: $DSP_ROOT, else pytest's rootdir",
     )
     page_order.add_options(group)
     output_update.add_option(group)
@@ -99,6 +105,7 @@ EXERCISES = "exercises"
 
 
 def pytest_configure(config) -> None:
+    site = paths.site_of(config)
     output_update.configure(config)
     config.addinivalue_line(
         "markers",
@@ -108,7 +115,7 @@ def pytest_configure(config) -> None:
     page_order.configure(config)
     register_services(config)
     if not hasattr(config, "workerinput"):
-        config.pluginmanager.register(report.Recorder(), "dsp-report")
+        config.pluginmanager.register(report.Recorder(site), "dsp-report")
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
@@ -129,14 +136,15 @@ def pytest_runtest_setup(item) -> None:
     named = [str(path) for mark in item.iter_markers(EXERCISES) for path in mark.args]
     if not named:
         return
-    unknown = [path for path in named if not (paths.SNIPPETS / path).is_file()]
+    site = paths.site_of(item.config)
+    unknown = [path for path in named if not (site.snippets / path).is_file()]
     if unknown:
         pytest.fail(
-            f"{paths.relative(item.path)}: @pytest.mark.{EXERCISES} names {', '.join(unknown)}, "
-            f"which is not a file under {paths.relative(paths.SNIPPETS)}/",
+            f"{site.relative(item.path)}: @pytest.mark.{EXERCISES} names {', '.join(unknown)}, "
+            f"which is not a file under {site.relative(site.snippets)}/",
             pytrace=False,
         )
-    item.user_properties.append((EXERCISES, [f"{paths.relative(paths.SNIPPETS)}/{path}" for path in named]))
+    item.user_properties.append((EXERCISES, [f"{site.relative(site.snippets)}/{path}" for path in named]))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -152,4 +160,4 @@ def _finish_run(config: pytest.Config) -> None:
     recorder = config.pluginmanager.get_plugin("dsp-report")
     written = recorder.write() if recorder else None
     if written:
-        progress.logger(config, "engine")(f"report written to {paths.relative(written)}")
+        progress.logger(config, "engine")(f"report written to {paths.site_of(config).relative(written)}")

@@ -21,8 +21,10 @@ import pytest
 
 from checks import depends, paths, versions
 
-REPORT_DIR = Path(os.environ.get("DSP_REPORT_DIR") or paths.ROOT / "reports")
-REPORT = REPORT_DIR / "snippets.json"
+
+def report_file(site: paths.Site) -> Path:
+    """reports/snippets.json of the site, or of $DSP_REPORT_DIR (CI's shards write theirs apart)."""
+    return Path(os.environ.get("DSP_REPORT_DIR") or site.root / "reports") / "snippets.json"
 
 
 def _version(command: list[str]) -> str | None:
@@ -92,7 +94,8 @@ def _kubectl(kubectl: Path) -> str | None:
 class Recorder:
     """Collects one entry per snippet from test reports (works under pytest-xdist too)."""
 
-    def __init__(self) -> None:
+    def __init__(self, site: paths.Site) -> None:
+        self.site = site
         self.entries: dict[str, dict[str, Any]] = {}
         # Behaviour tests (tests/snippets/...) per snippet they exercise (@pytest.mark.exercises).
         self.behaviour: dict[str, dict[str, Any]] = {}
@@ -111,7 +114,7 @@ class Recorder:
             properties = dict(report.user_properties)
             entry = {
                 "snippet": path,
-                "sha256": fingerprint(paths.ROOT / path),
+                "sha256": fingerprint(self.site, self.site.root / path),
                 "kind": kind,
                 "status": report.outcome,
                 "checked_by": properties.get("checked_by", ""),
@@ -133,7 +136,13 @@ class Recorder:
         for snippet in snippets:
             tested = self.behaviour.setdefault(
                 snippet,
-                {"sha256": fingerprint(paths.ROOT / snippet), "passed": 0, "failed": 0, "skipped": 0, "tests": []},
+                {
+                    "sha256": fingerprint(self.site, self.site.root / snippet),
+                    "passed": 0,
+                    "failed": 0,
+                    "skipped": 0,
+                    "tests": [],
+                },
             )
             tested[report.outcome] += 1
             if module not in tested["tests"]:
@@ -143,10 +152,11 @@ class Recorder:
         """Merges this run's entries into the report; entries of snippets not run are kept."""
         if not self.entries and not self.behaviour:
             return None
-        before = load() or {}
-        merged = _still_existing(before.get("snippets", {}))
+        written = report_file(self.site)
+        before = load(written) or {}
+        merged = _still_existing(self.site, before.get("snippets", {}))
         merged.update(self.entries)
-        behaviour = _still_existing(before.get("behaviour", {}))
+        behaviour = _still_existing(self.site, before.get("behaviour", {}))
         behaviour.update(self.behaviour)
         used = {kind for entry in self.entries.values() for kind in [entry["kind"], *entry["requires"]]}
         document = {
@@ -159,24 +169,24 @@ class Recorder:
             "snippets": dict(sorted(merged.items())),
             "behaviour": dict(sorted(behaviour.items())),
         }
-        REPORT_DIR.mkdir(parents=True, exist_ok=True)
-        partial = REPORT.with_suffix(".partial")
+        written.parent.mkdir(parents=True, exist_ok=True)
+        partial = written.with_suffix(".partial")
         partial.write_text(json.dumps(document, indent=2) + "\n")
-        partial.replace(REPORT)
-        return REPORT
+        partial.replace(written)
+        return written
 
 
-def _still_existing(entries: dict[str, Any]) -> dict[str, Any]:
-    return {path: entry for path, entry in entries.items() if (paths.ROOT / path).exists()}
+def _still_existing(site: paths.Site, entries: dict[str, Any]) -> dict[str, Any]:
+    return {path: entry for path, entry in entries.items() if (site.root / path).exists()}
 
 
-def fingerprint(snippet: Path) -> str:
+def fingerprint(site: paths.Site, snippet: Path) -> str:
     """What the snippet's result depends on (checks/depends.py): the site shows a block whose
     fingerprint differs from its report entry's as not yet verified."""
-    return depends.inputs_key(snippet)
+    return depends.inputs_key(site, snippet)
 
 
-def load(path: Path = REPORT) -> dict[str, Any] | None:
+def load(path: Path) -> dict[str, Any] | None:
     try:
         return json.loads(path.read_text())
     except (OSError, ValueError):

@@ -31,20 +31,20 @@ from checks import paths
 SPREADING = ("load", "loadscope", "loadfile", "loadgroup", "worksteal")
 
 
-def page_of_nodeid(rootpath: Path, nodeid: str) -> str | None:
+def page_of_nodeid(site: paths.Site, rootpath: Path, nodeid: str) -> str | None:
     """snippets/<section>/<page> for a node id inside a page folder (or the folder: its clean-up), else None."""
     path = (rootpath / nodeid.split("::", 1)[0]).resolve()
     try:
-        parts = path.relative_to(paths.SNIPPETS).parts
+        parts = path.relative_to(site.snippets).parts
     except ValueError:
         return None
     in_page = len(parts) > 2 or (len(parts) == 2 and path.is_dir())
-    return paths.relative(paths.SNIPPETS.joinpath(*parts[:2])) if in_page else None
+    return site.relative(site.snippets.joinpath(*parts[:2])) if in_page else None
 
 
-def scope_of(nodeid: str, dist: str, rootpath: Path) -> str:
+def scope_of(site: paths.Site, nodeid: str, dist: str, rootpath: Path) -> str:
     """What goes whole to one worker with the test: its page, or what `--dist` groups it with."""
-    page = page_of_nodeid(rootpath, nodeid)
+    page = page_of_nodeid(site, rootpath, nodeid)
     if page is not None:
         return page
     if dist == "loadscope":
@@ -58,13 +58,13 @@ class PageScheduling:
     """xdist's loadscope scheduling, in which a page is the scope of each of its items."""
 
     def __init__(self, config: pytest.Config, log) -> None:
-        self.rootpath, self.dist = config.rootpath, config.getoption("dist")
+        self.rootpath, self.dist, self.site = config.rootpath, config.getoption("dist"), paths.site_of(config)
         self.loadscope = LoadScopeScheduling(config, log)
         self.collections: dict[object, list[str]] = {}  # worker -> its collection, as collected
 
     def add_node_collection(self, node, collection: Sequence[str]) -> None:
         self.collections[node] = list(collection)
-        scopes = [scope_of(nodeid, self.dist, self.rootpath) for nodeid in collection]
+        scopes = [scope_of(self.site, nodeid, self.dist, self.rootpath) for nodeid in collection]
         self.loadscope.add_node_collection(node, [f"{scope}::{position}" for position, scope in enumerate(scopes)])
 
     def remove_node(self, node) -> str | None:

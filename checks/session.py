@@ -36,9 +36,10 @@ class PageSession:
 
     def __post_init__(self) -> None:
         self.hook = self.config.hook
+        self.site = paths.site_of(self.config)
         self.requirements = session_environment.requirements(self.config)
-        self.meta = pages.page_meta(self.page_dir)
-        self.steps = [s for s in pages.steps_of(self.page_dir) if model.kind_of(s) is Kind.SHELL]
+        self.meta = pages.page_meta(self.site, self.page_dir)
+        self.steps = [s for s in pages.steps_of(self.site, self.page_dir) if model.kind_of(s) is Kind.SHELL]
         self.root = Path(tempfile.mkdtemp(prefix=f"dsp-{self.page_dir.name}-"))
         self.workdir, self.state_dir, self.home, self.tmp = (self.root / d for d in ("work", "state", "home", "tmp"))
         for directory in (self.state_dir, self.home, self.tmp):
@@ -52,8 +53,7 @@ class PageSession:
         return [
             name
             for name in names
-            if model.kind_of(Path(directory, name)) in (Kind.SHELL, *model.PART_KINDS)
-            or model.is_metadata(Path(name))
+            if model.kind_of(Path(directory, name)) in (Kind.SHELL, *model.PART_KINDS) or model.is_metadata(Path(name))
         ]
 
     def result_of(self, step: Path) -> Outcome:
@@ -69,15 +69,13 @@ class PageSession:
     def _run(self, step: Path) -> Outcome:
         meta = self.meta.step(step.name)
         if not meta.run:  # cannot run here: validated statically, independent of earlier steps
-            return static.check_shell(step, not_run=meta.reason or "")
+            return static.check_shell(self.site, step, not_run=meta.reason or "")
         broken = next((s for s, o in self.outcomes.items() if o.failed), None)
         if broken is not None:
-            return Outcome(
-                Status.SKIPPED, f"an earlier step of this page failed: {paths.relative(broken)}"
-            )
+            return Outcome(Status.SKIPPED, f"an earlier step of this page failed: {self.site.relative(broken)}")
         refused = self.hook.pytest_dsp_vet_step(step=step)
         if refused:
-            return Outcome(Status.FAILED, f"{paths.relative(step)}: {refused}")
+            return Outcome(Status.FAILED, f"{self.site.relative(step)}: {refused}")
         requires = self.requirements.of(step, meta.requires)
         missing = self.requirements.missing(requires)
         if missing:
@@ -86,11 +84,11 @@ class PageSession:
         try:
             self.hook.pytest_dsp_before_step(session=self, requires=requires)
         except Exception as error:  # e.g. the AWS guard refusing the step
-            return Outcome(Status.FAILED, f"{paths.relative(step)}: {error}")
+            return Outcome(Status.FAILED, f"{self.site.relative(step)}: {error}")
         result = self._execute(step, meta.timeout, input=meta.input, tty=meta.tty)
         violation = self.hook.pytest_dsp_after_step(session=self)
         if violation:
-            return Outcome(Status.FAILED, f"{paths.relative(step)}: {violation}", result.output, result.duration)
+            return Outcome(Status.FAILED, f"{self.site.relative(step)}: {violation}", result.output, result.duration)
         outcome = self._judge(step, result, meta.exit_code)
         outcome.requires = requires
         assertion = model.assertion_of(step)
@@ -102,7 +100,7 @@ class PageSession:
             if checked.timed_out or checked.exit_code != 0:
                 outcome = Outcome(
                     Status.FAILED,
-                    f"hidden assertion {paths.relative(assertion)} failed"
+                    f"hidden assertion {self.site.relative(assertion)} failed"
                     + (" (timed out)" if checked.timed_out else f" (exit {checked.exit_code})"),
                     output=checked.output,
                     duration=result.duration,
@@ -115,7 +113,7 @@ class PageSession:
         if fallback not in self.outcomes:
             self.outcomes[fallback] = self._run(fallback)
         done = self.outcomes[fallback].status
-        skipped.message += f"; ran {paths.relative(fallback)} in its place ({done})"
+        skipped.message += f"; ran {self.site.relative(fallback)} in its place ({done})"
         return skipped
 
     def _execute(
@@ -140,7 +138,7 @@ class PageSession:
         )
 
     def _judge(self, step: Path, result: shell.ShellResult, exit_code: int) -> Outcome:
-        name = paths.relative(step)
+        name = self.site.relative(step)
         if result.timed_out:
             return Outcome(
                 Status.FAILED,
@@ -161,7 +159,7 @@ class PageSession:
         if wanted is not None:
             text = wanted.read_text(encoding="utf-8")
             if not expected.matches(text, result.output) and output_update.enabled(self.config):
-                diff = output_update.rewrite(wanted, result.output)
+                diff = output_update.rewrite(self.site, wanted, result.output)
                 return Outcome(
                     Status.PASSED,
                     output=result.output,
@@ -170,10 +168,10 @@ class PageSession:
                     updated_output=diff,
                 )
             if not expected.matches(text, result.output):
-                report = expected.mismatch_report(text, result.output, paths.relative(wanted))
+                report = expected.mismatch_report(text, result.output, self.site.relative(wanted))
                 return Outcome(
                     Status.FAILED,
-                    f"{name}: output differs from {paths.relative(wanted)}\n{report}",
+                    f"{name}: output differs from {self.site.relative(wanted)}\n{report}",
                     result.output,
                     result.duration,
                 )

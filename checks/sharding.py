@@ -32,9 +32,10 @@ class Unit:
 
 
 def unit_of(config: pytest.Config, nodeid: str) -> str:
+    from checks import paths
     from checks.scheduling import scope_of
 
-    return scope_of(nodeid, "loadfile", config.rootpath)
+    return scope_of(paths.site_of(config), nodeid, "loadfile", config.rootpath)
 
 
 def unit_durations(config: pytest.Config, durations: dict[str, float], nodeids: list[str]) -> dict[str, float]:

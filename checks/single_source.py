@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checks import markdown_reader, paths
+from checks import markdown_reader
 
 _OUTPUT_TITLE = re.compile(r"""\btitle=(["'])Output\b[^"']*\1""")
 _OUTPUT_LANGUAGES = {"text", "console"}
@@ -52,7 +52,7 @@ def inline_blocks(page: Path) -> list[tuple[Path, int, str]]:
     return found
 
 
-def pages(docs: Path = paths.DOCS) -> list[Path]:
+def pages(docs: Path) -> list[Path]:
     """Every Markdown page of the site, sorted."""
     return sorted(docs.rglob("*.md"))
 

@@ -26,12 +26,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from checks import markdown_reader, paths
-from checks.page_metadata import _line_of, _load, refuse_duplicate_keys
+from checks import located_yaml, markdown_reader
+from checks.paths import Site
 from dsp_markdown.mkdocs_site import page_title
 from dsp_markdown.notes_map import _cell
 
-CORRECTIONS_FILE = paths.ROOT / "notes" / "corrections.yaml"
+
+def corrections_file(site: Site) -> Path:
+    return site.root / "notes" / "corrections.yaml"
+
+
 NOTE_TITLE = "Changed from the original notes"
 _NOTE_START = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?) note "' + re.escape(NOTE_TITLE) + '"')
 
@@ -70,27 +74,27 @@ class CorrectionsFile(BaseModel):
     corrections: list[Correction] = Field(min_length=1)
 
 
-def load(path: Path = CORRECTIONS_FILE, docs: Path | None = None) -> list[Correction]:
-    """The corrections of `path`; a LayoutError at the file and line of the first bad entry."""
-    docs = docs or paths.DOCS
-    raw, root = _load(path)
-    refuse_duplicate_keys(path, root)
+def load(site: Site, path: Path | None = None) -> list[Correction]:
+    """The corrections of `path` (the site's own by default); a LayoutError at the file and line
+    of the first bad entry."""
+    path, docs = path or corrections_file(site), site.docs
+    raw, root = located_yaml.load(site, path)
     try:
         corrections = CorrectionsFile.model_validate(raw).corrections
     except ValidationError as invalid:
-        error = min(invalid.errors(), key=lambda error: _line_of(root, error["loc"]) or 0)
+        error = min(invalid.errors(), key=lambda error: located_yaml.line_of(root, error["loc"]) or 0)
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
         message = error["msg"].removeprefix("Value error, ")
-        raise paths.LayoutError(path, f"{where}: {message}", _line_of(root, error["loc"])) from None
+        raise site.error(path, f"{where}: {message}", located_yaml.line_of(root, error["loc"])) from None
     seen: set[str] = set()
     for index, correction in enumerate(corrections):
         if correction.id in seen:
-            line = _line_of(root, ("corrections", index, "id"))
-            raise paths.LayoutError(path, f"id {correction.id!r} is given twice", line)
+            line = located_yaml.line_of(root, ("corrections", index, "id"))
+            raise site.error(path, f"id {correction.id!r} is given twice", line)
         seen.add(correction.id)
         if not (docs / correction.page).is_file():
-            line = _line_of(root, ("corrections", index, "page"))
-            raise paths.LayoutError(path, f"{correction.id}: page {correction.page!r} is not a page in docs/", line)
+            line = located_yaml.line_of(root, ("corrections", index, "page"))
+            raise site.error(path, f"{correction.id}: page {correction.page!r} is not a page in docs/", line)
     return corrections
 
 
@@ -110,12 +114,12 @@ def _flat(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def notes_of(page: str, docs: Path | None = None) -> list[Note]:
+def notes_of(page: str, docs: Path) -> list[Note]:
     """The page's notes: each admonition's body is the lines indented under its title line.
 
     A title line inside a code block (a page showing how to write a note) is not a note.
     """
-    text = ((docs or paths.DOCS) / page).read_text(encoding="utf-8")
+    text = (docs / page).read_text(encoding="utf-8")
     rows, code = text.splitlines(), markdown_reader.code_lines(text)
     found = []
     for number, row in enumerate(rows):
@@ -131,12 +135,11 @@ def notes_of(page: str, docs: Path | None = None) -> list[Note]:
     return found
 
 
-def all_notes(docs: Path | None = None) -> list[Note]:
-    docs = docs or paths.DOCS
+def all_notes(docs: Path) -> list[Note]:
     return [note for page in sorted(docs.rglob("*.md")) for note in notes_of(str(page.relative_to(docs)), docs)]
 
 
-def markdown_table(corrections: list[Correction], from_page: str) -> str:
+def markdown_table(site: Site, corrections: list[Correction], from_page: str) -> str:
     """The corrections as a Markdown table, each linked to its page, from `from_page`."""
     base = Path(from_page).parent
     rows = [
@@ -147,6 +150,6 @@ def markdown_table(corrections: list[Correction], from_page: str) -> str:
     ]
     for correction in corrections:
         target = os.path.relpath(correction.page, base or ".")
-        page = f"[{_cell(page_title(correction.page))}]({target})"
+        page = f"[{_cell(page_title(site, correction.page))}]({target})"
         rows.append(f"| {correction.spans} | {_cell(correction.change)} | {page} |")
     return "\n".join(rows) + "\n"

@@ -22,7 +22,8 @@ from pathlib import Path
 from markdown.preprocessors import Preprocessor
 from markdown_it import MarkdownIt
 
-from checks import markdown_reader, pages, paths
+from checks import markdown_reader, pages
+from checks.paths import Site
 
 STEP_NAME = re.compile(r"^\d{2}-[^/]*\.(?:sh|bash)$")  # NN-what.sh; never a .check.sh
 STEP_COMMENT = "# --- "
@@ -45,7 +46,7 @@ class Step:
     meant_to_fail: bool
 
 
-def reader_steps(text: str) -> list[Step]:
+def reader_steps(site: Site, text: str) -> list[Step]:
     """The shell steps a page shows in its fences, in page order, with their nearest heading."""
     headings = _headings(text)
     steps: list[Step] = []
@@ -54,11 +55,11 @@ def reader_steps(text: str) -> list[Step]:
         if not block.fenced:
             continue
         for include in block.includes:
-            snippet = (paths.SNIPPETS / include.path).resolve()
+            snippet = (site.snippets / include.path).resolve()
             if not STEP_NAME.match(snippet.name) or snippet in seen or not snippet.is_file():
                 continue
             seen.add(snippet)
-            meta = pages.page_meta(snippet.parent).step(snippet.name)
+            meta = pages.page_meta(site, snippet.parent).step(snippet.name)
             above = [title for line, title in headings if line < include.line]
             steps.append(Step(snippet, above[-1] if above else "", not meta.run, bool(meta.exit_code)))
     return steps
@@ -83,14 +84,14 @@ def bills(steps: list[Step]) -> bool:
     return any(not step.by_hand and CREATES.search(step.snippet.read_text(encoding="utf-8")) for step in steps)
 
 
-def script(text: str) -> str | None:
+def script(site: Site, text: str) -> str | None:
     """The page's shell steps as one bash script, or None for a page with none."""
-    steps = reader_steps(text)
+    steps = reader_steps(site, text)
     if not steps:
         return None
     lines = [
         "#!/usr/bin/env bash",
-        f'# The commands of the page "{page_title(text)}" (docs/{_page_of(steps)}.md) of Distributed Systems',
+        f'# The commands of the page "{page_title(text)}" (docs/{_page_of(site, steps)}.md) of Distributed Systems',
         "# Practice, one step after another, in the order the page shows them.",
     ]
     if bills(steps):
@@ -109,21 +110,21 @@ def script(text: str) -> str | None:
     return "\n".join(lines)
 
 
-def file_name(text: str) -> str:
+def file_name(site: Site, text: str) -> str:
     """What the download is saved as: `<section>-<page>.sh` (two sections have a DynamoDB page)."""
-    return str(_page_of(reader_steps(text))).replace("/", "-") + ".sh"
+    return str(_page_of(site, reader_steps(site, text))).replace("/", "-") + ".sh"
 
 
-def _page_of(steps: list[Step]) -> Path:
-    return steps[0].snippet.parent.relative_to(paths.SNIPPETS.resolve())
+def _page_of(site: Site, steps: list[Step]) -> Path:
+    return steps[0].snippet.parent.relative_to(site.snippets.resolve())
 
 
-def download_link(text: str) -> str | None:
+def download_link(site: Site, text: str) -> str | None:
     """The HTML paragraph that offers the page's script, or None for a page with no shell steps."""
-    content = script(text)
+    content = script(site, text)
     if content is None:
         return None
-    name = html.escape(file_name(text))
+    name = html.escape(file_name(site, text))
     href = "data:text/x-shellscript;base64," + base64.b64encode(content.encode("utf-8")).decode("ascii")
     count = content.count("\n" + STEP_COMMENT)
     return (
@@ -135,6 +136,10 @@ def download_link(text: str) -> str | None:
 class DownloadPreprocessor(Preprocessor):
     """Appends the download link to a page with shell steps (before pymdownx.snippets reads its includes)."""
 
+    def __init__(self, md, site: Site):
+        super().__init__(md)
+        self.site = site
+
     def run(self, lines: list[str]) -> list[str]:
-        link = download_link("\n".join(lines))
+        link = download_link(self.site, "\n".join(lines))
         return lines if link is None else [*lines, "", link, ""]

@@ -13,17 +13,24 @@ site's mkdocs.yml too, runs `markdown_extensions` and silently ignores `hooks:`.
 before pymdownx.snippets, so it sees the includes as the page writes them.
 
     markdown_extensions:
-      - dsp_markdown.extension
+      - dsp_markdown.extension:
+          docs_dir: docs
+
+The site it reads (snippets, report, notes) is docs_dir's parent, docs_dir being MkDocs'
+own setting, relative to the working directory as pymdownx.snippets' base_path is; both
+MkDocs and Zensical build from the folder of mkdocs.yml. $DSP_ROOT overrides it.
 """
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from checks import markdown_reader, model, paths, report
+from checks import markdown_reader, model, report
+from checks.paths import Site
 from dsp_markdown import pages
 from dsp_markdown.download import DownloadPreprocessor
 from dsp_markdown.status import status_of
@@ -34,29 +41,29 @@ NOTES_MAP_PAGE = "about/notes-map.md"
 SNIPPETS_PRIORITY = 32  # pymdownx.snippets' preprocessor
 
 
-def generated(line: str, data: dict | None) -> str | None:
+def generated(site: Site, line: str, data: dict | None) -> str | None:
     """The Markdown a marker line becomes; None for any other line."""
     marker = line.strip()
     if marker == "<!-- dsp:status-table -->":
-        return pages.status_page(data, STATUS_PAGE)
+        return pages.status_page(site, data, STATUS_PAGE)
     if marker == "<!-- dsp:performance-table -->":
-        return pages.performance_page()
+        return pages.performance_page(site)
     if marker == "<!-- notes-map -->":
-        return pages.notes_map_page(NOTES_MAP_PAGE)
+        return pages.notes_map_page(site, NOTES_MAP_PAGE)
     return None
 
 
-def status_lines(text: str, data: dict | None) -> dict[int, str]:
+def status_lines(site: Site, text: str, data: dict | None) -> dict[int, str]:
     """1-based line of each closing fence that gets a status line -> that line, as HTML."""
     found = {}
     for block in markdown_reader.code_blocks(text):
         shown = [
-            paths.SNIPPETS / include.path
+            site.snippets / include.path
             for include in block.includes
-            if model.kind_of(paths.SNIPPETS / include.path) != "output"
+            if model.kind_of(site.snippets / include.path) != "output"
         ]
         if block.fenced and shown:
-            modifier, sentence = status_of(shown[0], data)
+            modifier, sentence = status_of(site, shown[0], data)
             found[block.last] = (
                 f'{block.indent}<p class="dsp-status dsp-status--{modifier}">{html.escape(sentence)}</p>'
             )
@@ -64,12 +71,16 @@ def status_lines(text: str, data: dict | None) -> dict[int, str]:
 
 
 class StatusPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, site: Site):
+        super().__init__(md)
+        self.site = site
+
     def run(self, lines: list[str]) -> list[str]:
-        data = report.load()
-        after = status_lines("\n".join(lines), data)
+        data = report.load(report.report_file(self.site))
+        after = status_lines(self.site, "\n".join(lines), data)
         result: list[str] = []
         for number, line in enumerate(lines, 1):
-            replacement = generated(line, data)
+            replacement = generated(self.site, line, data)
             result += [line] if replacement is None else replacement.split("\n")
             if number in after:
                 result += [after[number], ""]
@@ -77,9 +88,14 @@ class StatusPreprocessor(Preprocessor):
 
 
 class StatusExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"docs_dir": ["docs", "MkDocs' docs_dir: the site is its parent folder"]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:
-        md.preprocessors.register(StatusPreprocessor(md), "dsp_status", SNIPPETS_PRIORITY + 2)
-        md.preprocessors.register(DownloadPreprocessor(md), "dsp_download", SNIPPETS_PRIORITY + 1)
+        site = Site.located(default=Path(self.getConfig("docs_dir")).resolve().parent)
+        md.preprocessors.register(StatusPreprocessor(md, site), "dsp_status", SNIPPETS_PRIORITY + 2)
+        md.preprocessors.register(DownloadPreprocessor(md, site), "dsp_download", SNIPPETS_PRIORITY + 1)
 
 
 def makeExtension(**kwargs) -> StatusExtension:

@@ -5,12 +5,12 @@ Used by the site's extension (dsp_markdown/pages.py, notes_map.py) and by tests/
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from checks import pages, paths
+from checks import pages
+from checks.paths import Site
 
 
 def nav_pages(nav: Any) -> dict[str, str]:
@@ -39,25 +39,25 @@ _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 _MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def mkdocs_config(path: Path | None = None) -> dict[str, Any]:
-    path = path or paths.ROOT / "mkdocs.yml"
+def mkdocs_config(site: Site) -> dict[str, Any]:
+    path = site.root / "mkdocs.yml"
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506
 
 
-def page_text(page: str) -> str:
+def page_text(site: Site, page: str) -> str:
     """A page's Markdown together with the snippet files it includes: what a reader sees."""
-    path = paths.DOCS / page
+    path = site.docs / page
     text = path.read_text(encoding="utf-8")
     shown = [text]
-    for snippet, _line in pages.includes_of(path):
+    for snippet, _line in pages.includes_of(site, path):
         if snippet.is_file():
             shown.append(snippet.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(shown)
 
 
-def page_title(page: str) -> str:
+def page_title(site: Site, page: str) -> str:
     """The first level-1 heading of a page, or its path."""
-    path = paths.DOCS / page
+    path = site.docs / page
     if path.is_file():
         for row in path.read_text(encoding="utf-8").splitlines():
             if row.startswith("# "):

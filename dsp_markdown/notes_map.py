@@ -31,10 +31,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from checks import markdown_reader, paths
+from checks import markdown_reader
+from checks.paths import Site
 from dsp_markdown.mkdocs_site import page_title
 
-MAP_FILE = paths.ROOT / "notes" / "map.yaml"
+
+def map_file(site: Site) -> Path:
+    return site.root / "notes" / "map.yaml"
+
+
 RETIRED_LABEL = "retired course link"
 
 # What became of a link of the notes, and what its page must then show.
@@ -142,11 +147,12 @@ def _lines(spec: Any) -> tuple[int, int]:
     return first, last
 
 
-def load(path: Path = MAP_FILE) -> NotesMap:
+def load(site: Site, path: Path | None = None) -> NotesMap:
+    path = path or map_file(site)
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or not isinstance(raw.get("parts"), list):
         raise MapError(f"{path}: expected a mapping with a list `parts`")
-    notes = Path(os.environ.get("DSP_NOTES") or (paths.ROOT / raw["notes"]))
+    notes = Path(os.environ.get("DSP_NOTES") or (site.root / raw["notes"]))
     parts = []
     for index, entry in enumerate(raw["parts"]):
         where = f"{path.name}: parts[{index}]"
@@ -256,13 +262,13 @@ STATUS_LABELS = {
 }
 
 
-def markdown_table(notes_map: NotesMap, from_page: str) -> str:
+def markdown_table(site: Site, notes_map: NotesMap, from_page: str) -> str:
     """The map as Markdown tables (parts, then changed links), linked from `from_page`."""
     base = Path(from_page).parent
 
     def link_to(part: Part) -> str:
         target = os.path.relpath(part.page, base or ".") + (f"#{part.anchor}" if part.anchor else "")
-        return f"[{_cell(page_title(part.page))}]({target})"
+        return f"[{_cell(page_title(site, part.page))}]({target})"
 
     rows = ["| Notes lines | What the notes hold | Page |", "| --- | --- | --- |"]
     for part in notes_map.parts:

@@ -12,14 +12,12 @@ import os
 from pathlib import Path
 
 from checks import pages as page_files
-from checks import paths
+from checks.paths import Site
 from dsp_markdown import corrections, mkdocs_site, notes_map
 from dsp_markdown.status import OUTCOMES, assess
 
-BENCH_RESULTS = paths.ROOT / "bench" / "results.json"
 
-
-def nav_pages() -> list[tuple[str, str]]:
+def nav_pages(site: Site) -> list[tuple[str, str]]:
     """(page, title) for every page of the nav, in nav order.
 
     A page the nav gives no title (a section index) has its first heading, as the theme
@@ -29,7 +27,7 @@ def nav_pages() -> list[tuple[str, str]]:
 
     def walk(node: object, title: str, section: str) -> None:
         if isinstance(node, str):
-            found.append((node, title or mkdocs_site.page_title(node), section))
+            found.append((node, title or mkdocs_site.page_title(site, node), section))
         elif isinstance(node, list):
             for child in node:
                 walk(child, "", section)
@@ -37,7 +35,7 @@ def nav_pages() -> list[tuple[str, str]]:
             for key, value in node.items():
                 walk(value, key, key if isinstance(value, list) else section)
 
-    walk(mkdocs_site.mkdocs_config()["nav"], "", "")
+    walk(mkdocs_site.mkdocs_config(site)["nav"], "", "")
     titles = [title for _page, title, _section in found]
     return [
         (page, f"{title} ({section})" if titles.count(title) > 1 and section else title)
@@ -45,18 +43,18 @@ def nav_pages() -> list[tuple[str, str]]:
     ]
 
 
-def _counts(page: str, data: dict | None) -> tuple[int, dict[str, int]]:
-    page_dir = paths.SNIPPETS / Path(page).with_suffix("")
-    steps = page_files.steps_of(page_dir) if page_dir.is_dir() else []
+def _counts(site: Site, page: str, data: dict | None) -> tuple[int, dict[str, int]]:
+    page_dir = site.snippets / Path(page).with_suffix("")
+    steps = page_files.steps_of(site, page_dir) if page_dir.is_dir() else []
     counts = dict.fromkeys(OUTCOMES, 0)
     for step in steps:
-        counts[assess(step, data)[0]] += 1
+        counts[assess(site, step, data)[0]] += 1
     return len(steps), counts
 
 
-def status_page(data: dict | None, shown_on: str) -> str:
+def status_page(site: Site, data: dict | None, shown_on: str) -> str:
     """The gate run's summary, a stacked bar per page and the table of every page of the nav."""
-    pages = [(page, title, *_counts(page, data)) for page, title in nav_pages()]
+    pages = [(page, title, *_counts(site, page, data)) for page, title in nav_pages(site)]
     rows = [
         "| Page | Blocks | " + " | ".join(OUTCOMES.values()) + " |",
         "| --- | ---: |" + " ---: |" * len(OUTCOMES),
@@ -114,9 +112,9 @@ def _chart(pages: list[tuple[str, int, dict[str, int]]]) -> str:
     return "\n".join(lines)
 
 
-def performance_page() -> str:
+def performance_page(site: Site) -> str:
     try:
-        data = json.loads(BENCH_RESULTS.read_text())
+        data = json.loads((site.root / "bench" / "results.json").read_text())
     except (OSError, ValueError):
         return "**No benchmark results yet:** run `.venv/bin/python bench/gate_bench.py`."
     rows = [
@@ -133,6 +131,6 @@ def performance_page() -> str:
     return f"Measured on {data['machine']}; latest run {data['date'][:10]}.\n\n" + "\n".join(rows)
 
 
-def notes_map_page(shown_on: str) -> str:
-    the_map = notes_map.markdown_table(notes_map.load(), shown_on)
-    return the_map + "\n" + corrections.markdown_table(corrections.load(), shown_on)
+def notes_map_page(site: Site, shown_on: str) -> str:
+    the_map = notes_map.markdown_table(site, notes_map.load(site), shown_on)
+    return the_map + "\n" + corrections.markdown_table(site, corrections.load(site), shown_on)

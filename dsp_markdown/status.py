@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks import paths, report
+from checks import report
+from checks.paths import Site
 
 # What a block's status can be, in the order the Status page shows them.
 OUTCOMES = {
@@ -20,16 +21,16 @@ OUTCOMES = {
 }
 
 
-def assess(snippet: Path, data: dict | None) -> tuple[str, str]:
+def assess(site: Site, snippet: Path, data: dict | None) -> tuple[str, str]:
     """(outcome, sentence) for one snippet; the outcome is a key of OUTCOMES."""
-    key = paths.relative(snippet)
+    key = site.relative(snippet)
     entry = (data or {}).get("snippets", {}).get(key)
     if not entry:
         return "unverified", "Not yet verified: the gate has not run this block."
-    if entry.get("sha256") != report.fingerprint(snippet):
+    if entry.get("sha256") != report.fingerprint(site, snippet):
         return "unverified", "Not yet verified: this block changed since the gate last ran it."
     when = (entry.get("verified_at") or data.get("generated", ""))[:10]
-    tested = _behaviour_of(snippet, data)
+    tested = _behaviour_of(site, snippet, data)
     if tested and tested["failed"]:
         return "failed", f"Failed {tested['failed']} of its behaviour tests ({_modules(tested)}) on {when}."
     if entry["status"] == "passed":
@@ -48,16 +49,16 @@ def assess(snippet: Path, data: dict | None) -> tuple[str, str]:
     return "failed", f"Failed in the gate run of {when}."
 
 
-def status_of(snippet: Path, data: dict | None) -> tuple[str, str]:
+def status_of(site: Site, snippet: Path, data: dict | None) -> tuple[str, str]:
     """(css modifier, sentence) for one snippet: a verified and a validated block look alike."""
-    outcome, sentence = assess(snippet, data)
+    outcome, sentence = assess(site, snippet, data)
     return ("passed" if outcome in ("verified", "validated") else outcome), sentence
 
 
-def _behaviour_of(snippet: Path, data: dict | None) -> dict | None:
+def _behaviour_of(site: Site, snippet: Path, data: dict | None) -> dict | None:
     """The behaviour tests' results for this snippet's current text, if the gate ran them."""
-    tested = (data or {}).get("behaviour", {}).get(paths.relative(snippet))
-    return tested if tested and tested.get("sha256") == report.fingerprint(snippet) else None
+    tested = (data or {}).get("behaviour", {}).get(site.relative(snippet))
+    return tested if tested and tested.get("sha256") == report.fingerprint(site, snippet) else None
 
 
 def _modules(tested: dict) -> str:

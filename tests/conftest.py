@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,39 @@ def write_site(root: Path, files: dict[str, str]) -> Path:
             (root / page).write_text(text + blocks)
     (root / "conftest.py").write_text('pytest_plugins = ["checks.plugin"]\n')
     return root
+
+
+@pytest.fixture
+def in_process_site(request, monkeypatch, tmp_path) -> Callable[[dict[str, str]], pytest.Pytester]:
+    """make(files) -> pytester: a tiny site in pytester's directory, for runs of the gate in this
+    process (`inline_run`, `runpytest`; the test module asks for `pytest_plugins = ["pytester"]`).
+
+    Its pytest.ini makes the site pytest's rootdir, so the run checks it (paths.site_of). It has
+    an engine state of its own (so no run here leaves or stops the engine of the gate running
+    these tests) and a run id of its own (so no run here removes that gate's engine objects).
+    """
+    pytester: pytest.Pytester = request.getfixturevalue("pytester")
+    for overriding in ("DSP_ROOT", "DSP_REPORT_DIR", "PYTEST_ADDOPTS"):
+        monkeypatch.delenv(overriding, raising=False)
+    monkeypatch.setenv("DSP_ENGINE_STATE", str(tmp_path / "engine-state"))
+    monkeypatch.setenv("DSP_RUN_ID", uuid.uuid4().hex[:12])
+    pytester.makeini("[pytest]\n")
+
+    def make(files: dict[str, str]) -> pytest.Pytester:
+        write_site(pytester.path, files)
+        return pytester
+
+    return make
+
+
+@pytest.fixture
+def gate_here(in_process_site) -> Callable[..., pytest.RunResult]:
+    """gate_here(files, *args): the gate run in this process (pytester) on a tiny site; no engine needed."""
+
+    def run(files: dict[str, str], *args: str) -> pytest.RunResult:
+        return in_process_site(files).runpytest("-p", "no:cacheprovider", "-q", "-rs", "snippets", *args)
+
+    return run
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 from openapi_spec_validator.shortcuts import get_validator_cls
 from openapi_spec_validator.validation.exceptions import ValidatorDetectError
 
-from checks import paths
 from checks.model import Outcome, Status
+from checks.paths import Site
 
 CHECKED_BY = "openapi-spec-validator"
 
@@ -20,7 +20,7 @@ def is_openapi(document: object) -> bool:
     return isinstance(document, dict) and ("swagger" in document or "openapi" in document)
 
 
-def check_openapi(path: Path, document: dict) -> Outcome:
+def check_openapi(site: Site, path: Path, document: dict) -> Outcome:
     text = path.read_text(encoding="utf-8")
     try:
         validator = get_validator_cls(document)(document)
@@ -33,11 +33,15 @@ def check_openapi(path: Path, document: dict) -> Outcome:
     if not problems:
         return Outcome(Status.PASSED, checked_by=CHECKED_BY)
     lines = [
-        f"{paths.relative(path)}:{line_of(text, where)}: {' > '.join(map(str, where)) or '(document)'}: {message}"
+        f"{site.relative(path)}:{line_of(text, where)}: {' > '.join(map(str, where)) or '(document)'}: {message}"
         for where, message in problems
     ]
-    return Outcome(Status.FAILED, f"{lines[0]}{f' (and {len(lines) - 1} more)' if len(lines) > 1 else ''}",
-                   "\n".join(lines), checked_by=CHECKED_BY)
+    return Outcome(
+        Status.FAILED,
+        f"{lines[0]}{f' (and {len(lines) - 1} more)' if len(lines) > 1 else ''}",
+        "\n".join(lines),
+        checked_by=CHECKED_BY,
+    )
 
 
 def line_of(text: str, where: list) -> int:

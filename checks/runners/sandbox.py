@@ -20,11 +20,15 @@ from pathlib import Path
 BASE = ["--ro-bind", "/", "/", "--dev-bind", "/dev", "/dev", "--proc", "/proc", "--bind", "/run", "/run"]
 
 
-@cache
 def unavailable() -> str | None:
     """Why steps cannot be sandboxed here, or None."""
-    if os.environ.get("DSP_SANDBOX", "auto") == "0":
+    if os.environ.get("DSP_SANDBOX", "auto") == "0":  # a run's setting: asked each time
         return "the sandbox is turned off (DSP_SANDBOX=0)"
+    return _bubblewrap_problem()
+
+
+@cache  # what the machine's bubblewrap can do does not change while the process lives
+def _bubblewrap_problem() -> str | None:
     binary = shutil.which("bwrap")
     if not binary:
         return "bubblewrap (bwrap) is not installed"

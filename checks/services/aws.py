@@ -107,7 +107,7 @@ def _stop(server: subprocess.Popen[bytes], home: Path) -> None:
     shutil.rmtree(home, ignore_errors=True)
 
 
-@cache
+@cache  # the machine's installed CLI, found as a session finds it: the same for every run of the process
 def real_cli() -> tuple[str, str]:
     """The real `aws` the shim runs for sessions (shims/aws says which), and its aws-cli/X.Y.Z."""
     path = os.pathsep.join(

@@ -93,7 +93,7 @@ print(json.dumps({s: session.client(s).meta.endpoint_url for s in services}))
 """
 
 
-@cache
+@cache  # a pure function of the AWS settings it is given (where each endpoint resolves)
 def _probe(frozen_env: frozenset[tuple[str, str]]) -> dict[str, str]:
     done = subprocess.run(
         [sys.executable, "-c", PROBE],

@@ -53,7 +53,7 @@ def registry_login(env: dict[str, str]) -> tuple[str, str, str]:
     return _login(aws_guard.settings_of(env))  # moto's token depends on account and region only
 
 
-@cache
+@cache  # a pure function of the AWS settings it is given: moto's endpoint, account and region
 def _login(aws_settings: frozenset[tuple[str, str]]) -> tuple[str, str, str]:
     done = subprocess.run(
         [sys.executable, "-c", TOKEN], env=dict(aws_settings), capture_output=True, text=True, timeout=60

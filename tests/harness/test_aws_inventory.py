@@ -77,17 +77,15 @@ def test_judge(left, keeps, problem):
     assert found == problem if problem is None else problem in found
 
 
-def test_keeps_without_a_reason_is_an_error_naming_the_file_and_line(tmp_path, monkeypatch):
+def test_keeps_without_a_reason_is_an_error_naming_the_file_and_line(tmp_path):
     page = tmp_path / "snippets" / "sec" / "p"
     page.mkdir(parents=True)
     (page / "_page.yml").write_text('timeout: 5\nkeeps:\n  "s3 bucket b": " "\n')
-    monkeypatch.setattr(paths, "SNIPPETS", tmp_path / "snippets")
-    monkeypatch.setattr(paths, "ROOT", tmp_path)
     from checks import page_metadata
 
     with pytest.raises(paths.LayoutError) as error:
-        page_metadata.read(page)
-    assert "line 3" in str(error.value) or ":3" in str(error.value)
+        page_metadata.read(paths.Site.at(tmp_path), page)
+    assert str(error.value).startswith("snippets/sec/p/_page.yml:3: ")
     assert "keeps: 's3 bucket b' has no reason" in str(error.value)
 
 
@@ -109,13 +107,12 @@ def test_the_clean_up_result_is_reused_with_the_page_steps_and_rerun_with_them(t
     assert not run()["snippets/sec/leaky"]["reused"]
 
 
-def test_the_clean_up_item_is_scheduled_with_its_page(tmp_path, monkeypatch):
+def test_the_clean_up_item_is_scheduled_with_its_page(tmp_path):
     from checks import scheduling
 
-    monkeypatch.setattr(paths, "ROOT", tmp_path)
-    monkeypatch.setattr(paths, "SNIPPETS", tmp_path / "snippets")
     (tmp_path / "snippets" / "sec" / "page").mkdir(parents=True)
-    assert scheduling.scope_of("snippets/sec/page::clean-up", "load", tmp_path) == "snippets/sec/page"
+    site = paths.Site.at(tmp_path)
+    assert scheduling.scope_of(site, "snippets/sec/page::clean-up", "load", tmp_path) == "snippets/sec/page"
 
 
 def test_the_inventory_lists_what_bills_or_blocks_a_clean_up(monkeypatch):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
-from checks import report
+from checks import paths, report
 from dsp_markdown import status
+
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
 
 PAGE = {
     "docs/lab/handler.md": "# Handler\n",
@@ -69,19 +71,19 @@ def test_a_marker_naming_no_snippet_fails_the_test_naming_its_file(run_gate):
 
 
 def entry_for(snippet, **behaviour) -> dict:
-    key = report.paths.relative(snippet)
+    key = THIS_SITE.relative(snippet)
     return {
         "generated": "2026-01-02T03:04:05+00:00",
         "snippets": {key: {"snippet": key, "kind": "python", "status": "passed", "checked_by": "ruff",
-                           "sha256": report.fingerprint(snippet), "verified_at": "2026-01-02T03:04:05+00:00"}},
-        "behaviour": {key: {"sha256": report.fingerprint(snippet), "passed": 0, "failed": 0, "skipped": 0,
+                           "sha256": report.fingerprint(THIS_SITE, snippet), "verified_at": "2026-01-02T03:04:05+00:00"}},
+        "behaviour": {key: {"sha256": report.fingerprint(THIS_SITE, snippet), "passed": 0, "failed": 0, "skipped": 0,
                             "tests": ["tests/snippets/x/test_x.py"], **behaviour}},
     }
 
 
 def test_the_status_line_names_the_behaviour_tests_that_passed():
-    snippet = report.paths.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
-    modifier, sentence = status.status_of(snippet, entry_for(snippet, passed=12))
+    snippet = THIS_SITE.snippets / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
+    modifier, sentence = status.status_of(THIS_SITE, snippet, entry_for(snippet, passed=12))
     assert modifier == "passed"
     assert sentence == (
         "Validated statically by ruff on 2026-01-02. Exercised by 12 behaviour tests: tests/snippets/x/test_x.py."
@@ -89,27 +91,27 @@ def test_the_status_line_names_the_behaviour_tests_that_passed():
 
 
 def test_a_failed_behaviour_test_makes_the_block_failed():
-    snippet = report.paths.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
-    modifier, sentence = status.status_of(snippet, entry_for(snippet, passed=11, failed=1))
+    snippet = THIS_SITE.snippets / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
+    modifier, sentence = status.status_of(THIS_SITE, snippet, entry_for(snippet, passed=11, failed=1))
     assert (modifier, sentence) == (
         "failed", "Failed 1 of its behaviour tests (tests/snippets/x/test_x.py) on 2026-01-02."
     )
 
 
 def test_behaviour_results_of_an_older_text_are_not_shown():
-    snippet = report.paths.SNIPPETS / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
+    snippet = THIS_SITE.snippets / "serverless" / "lambda-thumbnail" / "CreateThumbnail.py"
     document = entry_for(snippet, passed=12)
     next(iter(document["behaviour"].values()))["sha256"] = "0" * 64
-    assert status.status_of(snippet, document) == ("passed", "Validated statically by ruff on 2026-01-02.")
+    assert status.status_of(THIS_SITE, snippet, document) == ("passed", "Validated statically by ruff on 2026-01-02.")
 
 
 def test_a_skipped_step_says_which_behaviour_tests_checked_it_offline():
-    snippet = report.paths.SNIPPETS / "orchestration" / "kubernetes-basics" / "01-get-nodes.sh"
+    snippet = THIS_SITE.snippets / "orchestration" / "kubernetes-basics" / "01-get-nodes.sh"
     document = entry_for(snippet, passed=1)
     next(iter(document["snippets"].values())).update(
         kind="shell", status="skipped", reason="no Kubernetes cluster reachable"
     )
-    assert status.status_of(snippet, document) == (
+    assert status.status_of(THIS_SITE, snippet, document) == (
         "skipped",
         "Skipped on 2026-01-02: no Kubernetes cluster reachable. "
         "Checked offline by 1 behaviour test: tests/snippets/x/test_x.py.",

@@ -5,11 +5,13 @@ from pathlib import Path
 from checks.services import swarm
 
 PAGE = "# P\n"
+pytest_plugins = ["pytester"]
+
 MISSING = "no-such-capability"  # unknown to the gate, so never available
 
 
-def test_a_step_missing_a_capability_is_skipped_and_its_fallback_runs_in_its_place(run_gate):
-    result = run_gate(
+def test_a_step_missing_a_capability_is_skipped_and_its_fallback_runs_in_its_place(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": PAGE,
             "snippets/sec/page/01-start.sh": "touch log\n",
@@ -26,14 +28,14 @@ def test_a_step_missing_a_capability_is_skipped_and_its_fallback_runs_in_its_pla
             """,
         }
     )
-    assert result.returncode == 0, result.stdout
-    assert "3 passed, 1 skipped" in result.stdout
-    assert f"unknown requirement '{MISSING}'" in result.stdout
-    assert "ran snippets/sec/page/03-fallback.sh in its place (passed)" in result.stdout
+    result.assert_outcomes(passed=3, skipped=1)
+    result.stdout.fnmatch_lines(
+        [f"SKIPPED *snippets/sec/page/02-original.sh: *unknown requirement '{MISSING}'*; ran snippets/sec/page/03-fallback.sh in its place (passed)"]
+    )
 
 
-def test_a_failing_fallback_fails_as_itself_and_stops_the_page(run_gate):
-    result = run_gate(
+def test_a_failing_fallback_fails_as_itself_and_stops_the_page(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": PAGE,
             "snippets/sec/page/01-original.sh": "echo original\n",
@@ -47,35 +49,39 @@ def test_a_failing_fallback_fails_as_itself_and_stops_the_page(run_gate):
             """,
         }
     )
-    assert result.returncode == 1
-    assert "ran snippets/sec/page/02-fallback.sh in its place (failed)" in result.stdout
-    assert "snippets/sec/page/02-fallback.sh: exited with 4, expected 0" in result.stdout
-    assert "an earlier step of this page failed: snippets/sec/page/02-fallback.sh" in result.stdout
+    result.assert_outcomes(failed=1, skipped=2)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/02-fallback.sh: exited with 4, expected 0"])
+    result.stdout.fnmatch_lines(
+        [
+            "SKIPPED *snippets/sec/page/01-original.sh: *ran snippets/sec/page/02-fallback.sh in its place (failed)",
+            "SKIPPED *snippets/sec/page/03-after.sh: an earlier step of this page failed: snippets/sec/page/02-fallback.sh",
+        ]
+    )
 
 
-def test_otherwise_must_name_another_step_of_the_page(run_gate):
-    result = run_gate(
+def test_otherwise_must_name_another_step_of_the_page(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": PAGE,
             "snippets/sec/page/01.sh": "true\n",
             "snippets/sec/page/_page.yml": "steps:\n  01.sh:\n    otherwise: 02-missing.sh\n",
         }
     )
-    assert result.returncode == 1
-    assert "otherwise: '02-missing.sh' is not another step of the page" in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/_page.yml:3: steps: '01.sh': otherwise: '02-missing.sh' is not another step of the page"])
 
 
-def test_a_hidden_assertion_reads_what_its_step_printed(run_gate):
+def test_a_hidden_assertion_reads_what_its_step_printed(gate_here):
     files = {
         "docs/sec/page.md": PAGE,
         "snippets/sec/page/01.sh": "echo 'nameserver 10.0.0.53'\n",
         "snippets/sec/page/01.check.sh": "! grep -q 127.0.0.11 \"$DSP_STEP_OUTPUT\"\n",
     }
-    assert run_gate(files).returncode == 0
+    gate_here(files).assert_outcomes(passed=1)
     files["snippets/sec/page/01.sh"] = "echo 'nameserver 127.0.0.11'\n"
-    result = run_gate(files)
-    assert result.returncode == 1
-    assert "hidden assertion snippets/sec/page/01.check.sh failed" in result.stdout
+    result = gate_here(files)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/01.sh: hidden assertion snippets/sec/page/01.check.sh failed (exit 1)"])
 
 
 def _kernel(root: Path, files: dict[str, str]) -> Path:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from checks.runners import terminal
 
+pytest_plugins = ["pytester"]
+
 PAGE = "# P\n"
 
 
@@ -47,8 +49,8 @@ def test_exit_codes_are_kept_and_a_waiting_program_is_killed_at_the_timeout():
     assert code is None and text == "More? "
 
 
-def test_input_feeds_stdin_and_steps_without_it_read_dev_null(run_gate):
-    result = run_gate(
+def test_input_feeds_stdin_and_steps_without_it_read_dev_null(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": PAGE,
             "snippets/sec/page/01-piped.sh": "sort\n",
@@ -58,12 +60,11 @@ def test_input_feeds_stdin_and_steps_without_it_read_dev_null(run_gate):
             "snippets/sec/page/_page.yml": "steps:\n  01-piped.sh:\n    input: |\n      banana\n      apple\n",
         }
     )
-    assert result.returncode == 0, result.stdout
-    assert "2 passed" in result.stdout
+    result.assert_outcomes(passed=2)
 
 
-def test_a_tty_step_gets_a_terminal_its_input_typed_and_the_session_state(run_gate):
-    result = run_gate(
+def test_a_tty_step_gets_a_terminal_its_input_typed_and_the_session_state(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": PAGE,
             "snippets/sec/page/01-set.sh": "GREETING=hello\n",
@@ -74,30 +75,28 @@ def test_a_tty_step_gets_a_terminal_its_input_typed_and_the_session_state(run_ga
             "snippets/sec/page/_page.yml": "steps:\n  02-ask.sh:\n    tty: true\n    input: \"Ada\\n\"\n",
         }
     )
-    assert result.returncode == 0, result.stdout
-    assert "3 passed" in result.stdout
+    result.assert_outcomes(passed=3)
 
 
-def test_a_tty_step_waiting_for_more_input_times_out_with_a_clear_failure(run_gate):
-    result = run_gate(
+def test_a_tty_step_waiting_for_more_input_times_out_with_a_clear_failure(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": PAGE,
             "snippets/sec/page/01-ask.sh": 'read -p "First: " a\nread -p "Second: " b\n',
             "snippets/sec/page/_page.yml": "steps:\n  01-ask.sh:\n    tty: true\n    timeout: 3\n    input: \"one\\n\"\n",
         }
     )
-    assert result.returncode == 1
-    assert "01-ask.sh: timed out after 3 s" in result.stdout
-    assert "First: one" in result.stdout and "Second:" in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/01-ask.sh: timed out after 3 s*", "--- output ---", "First: one", "Second:*"])
 
 
-def test_unknown_step_keys_are_still_layout_errors(run_gate, tmp_path: Path):
-    result = run_gate(
+def test_unknown_step_keys_are_still_layout_errors(gate_here, tmp_path: Path):
+    result = gate_here(
         {
             "docs/sec/page.md": PAGE,
             "snippets/sec/page/01.sh": "true\n",
             "snippets/sec/page/_page.yml": "steps:\n  01.sh:\n    terminal: true\n",
         }
     )
-    assert result.returncode == 1
-    assert "takes only" in result.stdout and "'tty'" in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/_page.yml:3: steps: '01.sh': unknown key 'terminal': a step takes only *'tty'*"])

@@ -23,6 +23,8 @@ from checks import model, pages, paths
 from checks.runners import static
 from checks.services import kubernetes, session_environment
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 KUBECONFIG_TEMPLATE = """\
 apiVersion: v1
 kind: Config
@@ -228,15 +230,15 @@ def test_live_steps_run_in_a_namespace_made_for_the_session_and_deleted_after(
 
 
 def _session(tmp_path: Path, page: str = "orchestration/kubernetes-basics") -> SimpleNamespace:
-    page_dir = paths.SNIPPETS / page
+    page_dir = THIS_SITE.snippets / page
     root = tmp_path / f"session-{page_dir.name}"
     root.mkdir()
     return SimpleNamespace(
         id="0123456789ab",
         page_dir=page_dir,
         root=root,
-        meta=pages.page_meta(page_dir),
-        steps=[s for s in pages.steps_of(page_dir) if model.kind_of(s) == "shell"],
+        meta=pages.page_meta(THIS_SITE, page_dir),
+        steps=[s for s in pages.steps_of(THIS_SITE, page_dir) if model.kind_of(s) == "shell"],
     )
 
 

@@ -6,15 +6,18 @@ import json
 import subprocess
 import sys
 
+from checks import paths
 from checks.runners import static
 from checks.services import lambda_runtimes
+
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
 
 FILES = lambda_runtimes.FILES
 
 
 def test_the_runtime_dockerfile_passes_hadolint_and_builds_on_its_base_argument():
     dockerfile = FILES / "Dockerfile"
-    outcome = static.check_dockerfile(dockerfile)
+    outcome = static.check_dockerfile(THIS_SITE, dockerfile)
     assert outcome.status == "passed", outcome.output
     assert dockerfile.read_text().count("ARG BASE\nFROM ${BASE}\n") == 1
 

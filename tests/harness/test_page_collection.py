@@ -6,12 +6,11 @@ xdist runs it in a subprocess (run_gate), since workers are processes anyway.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
 
-from checks import collection, depends, pages, paths, report, scheduling, session
+from checks import collection, depends, paths, report, scheduling, session
 from checks.services import engine
 from dsp_markdown import status
 from tests.conftest import write_site
@@ -43,28 +42,9 @@ SITE = {
 
 
 @pytest.fixture
-def gate(pytester: pytest.Pytester, monkeypatch, tmp_path):
-    """Writes a tiny site into pytester's directory and points the harness at it, for runs in
-    this process: its layout, its report, an engine state of its own (so no run here leaves
-    or stops the engine of the gate running these tests) and a run id of its own (so no run
-    here removes that gate's engine objects)."""
-    root = pytester.path.resolve()
-    for name, value in {"ROOT": root, "DOCS": root / "docs", "SNIPPETS": root / "snippets"}.items():
-        monkeypatch.setattr(paths, name, value)
-    monkeypatch.setattr(report, "REPORT_DIR", root / "reports")
-    monkeypatch.setattr(report, "REPORT", root / "reports" / "snippets.json")
-    monkeypatch.setenv("DSP_ENGINE_STATE", str(tmp_path / "engine-state"))
-    monkeypatch.setenv("DSP_RUN_ID", uuid.uuid4().hex[:12])
-    pages.all_includes.cache_clear()
-    pytester.makeini("[pytest]\n")
-
-    def make(files: dict[str, str]) -> pytest.Pytester:
-        write_site(root, files)
-        pages.all_includes.cache_clear()
-        return pytester
-
-    yield make
-    pages.all_includes.cache_clear()
+def gate(in_process_site):
+    """A tiny site in pytester's directory, for runs in this process (tests/conftest.py)."""
+    return in_process_site
 
 
 @pytest.fixture
@@ -193,53 +173,55 @@ STEPS = {
 
 
 @pytest.fixture
-def steps(tmp_path, monkeypatch) -> Path:
-    root = write_site(tmp_path.resolve(), STEPS)
-    for name, value in {"ROOT": root, "DOCS": root / "docs", "SNIPPETS": root / "snippets"}.items():
-        monkeypatch.setattr(paths, name, value)
-    return root / "snippets" / "sec"
+def site(tmp_path) -> paths.Site:
+    return paths.Site.at(write_site(tmp_path, STEPS))
 
 
-def test_an_edit_to_a_first_step_changes_what_every_later_step_depends_on(steps):
+@pytest.fixture
+def steps(site) -> Path:
+    return site.snippets / "sec"
+
+
+def test_an_edit_to_a_first_step_changes_what_every_later_step_depends_on(site, steps):
     fifth, data, other = steps / "page" / "05-step.sh", steps / "page" / "data.json", steps / "other" / "01-step.sh"
-    before = {path: report.fingerprint(path) for path in (fifth, data, other)}
-    cached = depends_and_cache_keys(fifth)
+    before = {path: report.fingerprint(site, path) for path in (fifth, data, other)}
+    cached = depends_and_cache_keys(site, fifth)
     (steps / "page" / "01-step.sh").write_text("echo one\n")
-    assert report.fingerprint(fifth) != before[fifth]
-    assert depends_and_cache_keys(fifth) != cached
-    assert report.fingerprint(data) == before[data]  # a validated file depends on itself only
-    assert report.fingerprint(other) == before[other]  # nor does another page change
+    assert report.fingerprint(site, fifth) != before[fifth]
+    assert depends_and_cache_keys(site, fifth) != cached
+    assert report.fingerprint(site, data) == before[data]  # a validated file depends on itself only
+    assert report.fingerprint(site, other) == before[other]  # nor does another page change
 
 
-def depends_and_cache_keys(path: Path) -> tuple[str, str]:
+def depends_and_cache_keys(site: paths.Site, path: Path) -> tuple[str, str]:
     from checks import cache
 
-    return depends.inputs_key(path), cache.key_of(path)
+    return depends.inputs_key(site, path), cache.key_of(site, path)
 
 
-def test_the_include_order_and_a_steps_output_are_inputs_too(steps):
-    page, fifth, data = steps.parent.parent / "docs" / "sec" / "page.md", steps / "page" / "05-step.sh", steps / "page" / "data.json"
-    before = report.fingerprint(fifth), report.fingerprint(data)
+def test_the_include_order_and_a_steps_output_are_inputs_too(site, steps):
+    page, fifth, data = site.docs / "sec" / "page.md", steps / "page" / "05-step.sh", steps / "page" / "data.json"
+    before = report.fingerprint(site, fifth), report.fingerprint(site, data)
     (steps / "page" / "05-step.out").write_text("five\n")
     (steps / "page" / "data.out").write_text("{}\n")
-    assert report.fingerprint(fifth) != before[0] and report.fingerprint(data) != before[1]
+    assert report.fingerprint(site, fifth) != before[0] and report.fingerprint(site, data) != before[1]
     shuffled = page.read_text().replace("sec/page/01-step.sh", "sec/page/XX").replace("sec/page/02-step.sh", "sec/page/01-step.sh")
-    changed = report.fingerprint(fifth)
+    changed = report.fingerprint(site, fifth)
     page.write_text(shuffled.replace("sec/page/XX", "sec/page/02-step.sh"))
-    assert report.fingerprint(fifth) != changed
+    assert report.fingerprint(site, fifth) != changed
 
 
-def test_the_site_shows_later_steps_unverified_after_an_edit_to_the_first(steps):
+def test_the_site_shows_later_steps_unverified_after_an_edit_to_the_first(site, steps):
     fifth = steps / "page" / "05-step.sh"
-    key = paths.relative(fifth)
+    key = site.relative(fifth)
     document = {
         "generated": "2026-01-02T03:04:05+00:00",
         "snippets": {key: {"snippet": key, "kind": "shell", "status": "passed", "checked_by": "bash",
-                           "requires": [], "sha256": report.fingerprint(fifth), "verified_at": "2026-01-02T03:04:05+00:00"}},
+                           "requires": [], "sha256": report.fingerprint(site, fifth), "verified_at": "2026-01-02T03:04:05+00:00"}},
     }
-    assert status.status_of(fifth, document) == ("passed", "Verified: ran with bash on 2026-01-02.")
+    assert status.status_of(site, fifth, document) == ("passed", "Verified: ran with bash on 2026-01-02.")
     (steps / "page" / "01-step.sh").write_text("echo one\n")
-    assert status.status_of(fifth, document)[0] == "unverified"
+    assert status.status_of(site, fifth, document)[0] == "unverified"
 
 
 # Parallel runs: a page runs whole on one worker.
@@ -274,12 +256,11 @@ def test_a_crashed_worker_is_reported_at_the_step_it_ran(run_gate, tmp_path):
     assert "crashed while running 'snippets/s/alpha/02-step.sh::shell'" in result.stdout, result.stdout
 
 
-def test_the_scheduler_scopes_a_page_by_its_folder_and_other_tests_as_dist_says(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "ROOT", tmp_path)
-    monkeypatch.setattr(paths, "SNIPPETS", tmp_path / "snippets")
+def test_the_scheduler_scopes_a_page_by_its_folder_and_other_tests_as_dist_says(tmp_path):
+    site = paths.Site.at(tmp_path)
 
     def scope(dist: str, nodeid: str) -> str:
-        return scheduling.scope_of(nodeid, dist, tmp_path)
+        return scheduling.scope_of(site, nodeid, dist, tmp_path)
 
     assert scope("load", "snippets/sec/page/01.sh::shell") == "snippets/sec/page"
     assert scope("loadfile", "snippets/sec/page/Dockerfile::dockerfile") == "snippets/sec/page"

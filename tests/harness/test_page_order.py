@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+pytest_plugins = ["pytester"]
+
 PAGES = {
     **{f"docs/s/p{n}.md": f"# P{n}\n" for n in range(6)},
     **{f"snippets/s/p{n}/{step}-step.sh": "true\n" for n in range(6) for step in ("01", "02", "03")},
@@ -12,32 +16,34 @@ PAGES = {
 
 
 def order_of(result) -> list[str]:
-    return [line.split("::")[0] for line in result.stdout.splitlines() if line.startswith("snippets/")]
+    return [line.split("::")[0] for line in result.stdout.lines if line.startswith("snippets/")]
 
 
 def pages_of(order: list[str]) -> list[str]:
     return list(dict.fromkeys(path.split("/")[2] for path in order))
 
 
-def test_collected_order_is_the_default(run_gate):
-    assert pages_of(order_of(run_gate(PAGES, "--collect-only"))) == [f"p{n}" for n in range(6)]
+def test_collected_order_is_the_default(gate_here):
+    assert pages_of(order_of(gate_here(PAGES, "--collect-only"))) == [f"p{n}" for n in range(6)]
 
 
-def test_reverse_runs_the_last_page_first(run_gate):
-    result = run_gate(PAGES, "--collect-only", "--page-order=reverse")
+def test_reverse_runs_the_last_page_first(gate_here):
+    result = gate_here(PAGES, "--collect-only", "--page-order=reverse")
     assert pages_of(order_of(result)) == [f"p{n}" for n in reversed(range(6))]
 
 
-def test_a_random_order_prints_its_seed_and_the_seed_replays_it(run_gate):
-    first = run_gate(PAGES, "--collect-only", "--page-order=random")
-    seed = re.search(r"page order: random, seed (\d+) \(replay: --page-order=random --page-seed=\1\)", first.stdout)
-    assert seed, first.stdout
-    replayed = run_gate(PAGES, "--collect-only", "--page-order=random", f"--page-seed={seed[1]}")
+def test_a_random_order_prints_its_seed_and_the_seed_replays_it(gate_here):
+    first = gate_here(PAGES, "--collect-only", "--page-order=random")
+    seed = re.search(
+        r"page order: random, seed (\d+) \(replay: --page-order=random --page-seed=\1\)", first.stdout.str()
+    )
+    assert seed, first.stdout.str()
+    replayed = gate_here(PAGES, "--collect-only", "--page-order=random", f"--page-seed={seed[1]}")
     assert order_of(replayed) == order_of(first)
 
 
-def test_seeds_give_different_orders_and_keep_steps_in_page_order(run_gate):
-    orders = [order_of(run_gate(PAGES, "--collect-only", "--page-order=random", f"--page-seed={s}")) for s in (1, 2)]
+def test_seeds_give_different_orders_and_keep_steps_in_page_order(gate_here):
+    orders = [order_of(gate_here(PAGES, "--collect-only", "--page-order=random", f"--page-seed={s}")) for s in (1, 2)]
     assert pages_of(orders[0]) != pages_of(orders[1])
     for order in orders:
         for page in pages_of(order):
@@ -45,7 +51,7 @@ def test_seeds_give_different_orders_and_keep_steps_in_page_order(run_gate):
             assert steps == ["01-step.sh", "02-step.sh", "03-step.sh"]
 
 
-def test_an_unknown_order_is_refused_by_name(run_gate):
-    result = run_gate(PAGES, "--collect-only", "--page-order=sideways")
-    assert result.returncode != 0
-    assert "invalid choice: 'sideways'" in result.stderr
+def test_an_unknown_order_is_refused_by_name(gate_here):
+    result = gate_here(PAGES, "--collect-only", "--page-order=sideways")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--page-order: invalid choice: 'sideways'*"])

@@ -8,8 +8,10 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from checks import report_merge
+from checks import paths, report_merge
 from tests.conftest import REPO
+
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
 
 
 def entry(path: str, status: str = "passed", **extra) -> dict:
@@ -103,7 +105,7 @@ def test_the_site_shows_a_missing_shards_blocks_as_not_yet_verified(tmp_path):
 
     snippet = REPO / "snippets" / "containers" / "hello" / "01-pull.sh"
     document = report_merge.merge_reports({"shard-1": None})
-    assert status.assess(snippet, document)[0] == "unverified"
+    assert status.assess(THIS_SITE, snippet, document)[0] == "unverified"
 
 
 def test_a_shard_counted_twice_keeps_the_worse_outcome(tmp_path):

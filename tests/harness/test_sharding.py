@@ -10,6 +10,8 @@ import pytest
 
 from checks import parallel, paths
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 PAGES = {
     **{f"docs/s/p{n}.md": f"# P{n}\n" for n in range(5)},
     **{f"snippets/s/p{n}/{step}-step.sh": "true\n" for n in range(5) for step in ("01", "02", "03")},
@@ -53,8 +55,9 @@ def test_recorded_durations_are_summed_per_page_to_balance_shards(run_gate, tmp_
 def options(args: list[str], collectonly: bool = False, here=None):
     return SimpleNamespace(
         args=args,
-        invocation_params=SimpleNamespace(dir=here or paths.ROOT),
-        getoption=lambda name: collectonly if name == "collectonly" else None,
+        invocation_params=SimpleNamespace(dir=here or THIS_SITE.root),
+        getoption=lambda name, default=None: collectonly if name == "collectonly" else default,
+        stash={paths.SITE: THIS_SITE},
     )
 
 

@@ -4,8 +4,11 @@ import subprocess
 
 import pytest
 
+from checks import paths
 from checks.runners import static
 from checks.services import standin_builders
+
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
 
 DOCKERFILES = sorted(standin_builders.FILES.glob("*.Dockerfile"))
 
@@ -17,7 +20,7 @@ def test_every_builder_with_a_dockerfile_has_its_file():
 
 @pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda path: path.name)
 def test_a_standin_dockerfile_passes_hadolint_and_builds_on_its_base_argument(dockerfile):
-    outcome = static.check_dockerfile(dockerfile)
+    outcome = static.check_dockerfile(THIS_SITE, dockerfile)
     assert outcome.status == "passed", outcome.output
     assert dockerfile.read_text().count("ARG BASE\nFROM ${BASE}\n") == 1
 

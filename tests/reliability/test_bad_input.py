@@ -18,6 +18,10 @@ import pytest
 from checks import model, pages, paths, single_source
 from checks.runners import openapi, sandbox, static
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
+pytest_plugins = ["pytester"]
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -60,23 +64,24 @@ def test_a_code_block_typed_into_a_page_is_reported_with_file_and_line(tmp_path)
     assert single_source.inline_blocks(page) == [(page, 5, "bash")]
 
 
-def test_a_failing_command_names_the_snippet_and_shows_stderr_and_later_steps_are_skipped(run_gate):
-    result = run_gate(
+def test_a_failing_command_names_the_snippet_and_shows_stderr_and_later_steps_are_skipped(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": '# P\n\n```bash\n--8<-- "sec/page/01.sh"\n```\n\n```bash\n--8<-- "sec/page/02.sh"\n```\n',
             "snippets/sec/page/01.sh": "ls --bogus-flag /\necho not reached\n",
             "snippets/sec/page/02.sh": "echo later\n",
         }
     )
-    assert result.returncode == 1
-    assert "snippets/sec/page/01.sh: exited with 2, expected 0" in result.stdout
-    assert "unrecognized option" in result.stdout
-    assert "not reached" not in result.stdout
-    assert "an earlier step of this page failed: snippets/sec/page/01.sh" in result.stdout
+    result.assert_outcomes(failed=1, skipped=1)
+    result.stdout.fnmatch_lines(
+        ["docs/sec/page.md:4: snippets/sec/page/01.sh: exited with 2, expected 0", "--- output ---", "*unrecognized option*"]
+    )
+    result.stdout.no_fnmatch_line("*not reached*")
+    result.stdout.fnmatch_lines(["SKIPPED *snippets/sec/page/02.sh: an earlier step of this page failed: snippets/sec/page/01.sh"])
 
 
-def test_a_hanging_command_is_killed_at_its_timeout_and_the_run_goes_on(run_gate):
-    result = run_gate(
+def test_a_hanging_command_is_killed_at_its_timeout_and_the_run_goes_on(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "docs/other/page.md": "# Q\n",
@@ -85,58 +90,62 @@ def test_a_hanging_command_is_killed_at_its_timeout_and_the_run_goes_on(run_gate
             "snippets/other/page/01.sh": "echo fine\n",
         }
     )
-    assert "timed out after 2 s and was killed" in result.stdout
-    assert "1 failed, 1 passed" in result.stdout
+    result.stdout.fnmatch_lines(["*snippets/sec/page/01.sh: timed out after 2 s and was killed*"])
+    result.assert_outcomes(failed=1, passed=1)
 
 
-def test_a_command_waiting_for_input_fails_at_once_instead_of_hanging(run_gate):
-    result = run_gate(
+@pytest.mark.timeout(60)
+def test_a_command_waiting_for_input_fails_at_once_instead_of_hanging(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01.sh": "read -r answer\necho \"got $answer\"\n",
         },
-        timeout=30,
     )
-    assert "exited with 1, expected 0" in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/01.sh: exited with 1, expected 0"])
 
 
-def test_an_unbound_variable_is_an_error_naming_file_and_line(run_gate):
-    result = run_gate(
+def test_an_unbound_variable_is_an_error_naming_file_and_line(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01.sh": "echo one\necho \"$NOT_SET_ANYWHERE\"\n",
         }
     )
-    assert "01.sh: line 2: NOT_SET_ANYWHERE: unbound variable" in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*01.sh: line 2: NOT_SET_ANYWHERE: unbound variable"])
 
 
-def test_output_that_differs_fails_with_a_diff(run_gate):
-    result = run_gate(
+def test_output_that_differs_fails_with_a_diff(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01.sh": "printf 'a\\nB\\n'\n",
             "snippets/sec/page/01.out": "a\nb\n",
         }
     )
-    assert "output differs from snippets/sec/page/01.out" in result.stdout
-    assert "-b" in result.stdout and "+B" in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/01.sh: output differs from snippets/sec/page/01.out"])
+    result.stdout.re_match_lines([r"^\s*-b$", r"^\s*\+B$"])
 
 
-def test_an_unknown_kind_of_file_fails_naming_the_file(run_gate):
-    result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/notes.xyz": "?\n"})
-    assert "snippets/sec/page/notes.xyz: no check knows this kind of file" in result.stdout
-    assert result.returncode == 1
+def test_an_unknown_kind_of_file_fails_naming_the_file(gate_here):
+    result = gate_here({"docs/sec/page.md": "# P\n", "snippets/sec/page/notes.xyz": "?\n"})
+    result.stdout.fnmatch_lines(["*snippets/sec/page/notes.xyz: no check knows this kind of file*"])
+    result.assert_outcomes(failed=1)
 
 
-def test_malformed_page_metadata_names_file_and_line(run_gate):
-    result = run_gate(
+def test_malformed_page_metadata_names_file_and_line(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01.sh": "true\n",
             "snippets/sec/page/_page.yml": "timeout: 5\nsteps:\n  01.sh: [unclosed\n",
         }
     )
-    assert "snippets/sec/page/_page.yml:4: malformed YAML" in result.stdout
+    result.stdout.fnmatch_lines(["*snippets/sec/page/_page.yml:4: malformed YAML*"])
+    result.assert_outcomes(failed=1)  # the page's one step, at the metadata's line
 
 
 def page_folder(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -169,9 +178,9 @@ def page_folder(tmp_path: Path, files: dict[str, str]) -> Path:
 def test_page_metadata_of_the_wrong_shape_names_file_line_and_key(tmp_path, metadata, line, message):
     folder = page_folder(tmp_path, {"01.sh": "true\n", "logo.png": "", "_page.yml": metadata})
     with pytest.raises(paths.LayoutError) as raised:
-        pages.page_meta(folder)
+        pages.page_meta(paths.Site.at(tmp_path), folder)
     assert raised.value.line == line
-    assert str(raised.value).startswith(f"{paths.relative(folder / '_page.yml')}:{line}: ")
+    assert str(raised.value).startswith(f"snippets/sec/page/_page.yml:{line}: ")
     assert message in str(raised.value)
     assert "pydantic" not in str(raised.value) and "\n" not in str(raised.value)
 
@@ -179,28 +188,29 @@ def test_page_metadata_of_the_wrong_shape_names_file_line_and_key(tmp_path, meta
 def test_page_metadata_keeps_lists_as_lists_and_merges_page_and_step_settings(tmp_path):
     metadata = "timeout: 30\nrequires: [docker]\nfixtures: [logo.png]\nsteps:\n  01.sh: {requires: [swarm-vip]}\n  02.sh: {timeout: 5}\n"
     folder = page_folder(tmp_path, {"01.sh": "", "02.sh": "", "logo.png": "", "_page.yml": metadata})
-    meta = pages.page_meta(folder)
+    meta = pages.page_meta(paths.Site.at(tmp_path), folder)
     assert meta.fixtures == ["logo.png"] and "logo" not in meta.fixtures
     assert (meta.step("01.sh").requires, meta.step("01.sh").timeout) == (["docker", "swarm-vip"], 30)
     assert (meta.step("02.sh").requires, meta.step("02.sh").timeout) == (["docker"], 5)
 
 
-def test_page_metadata_of_the_wrong_type_fails_the_run_naming_file_and_line(run_gate):
-    result = run_gate(
+def test_page_metadata_of_the_wrong_type_fails_the_run_naming_file_and_line(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01.sh": "true\n",
             "snippets/sec/page/_page.yml": "# Metadata\nrequires: docker\n",
         }
     )
-    assert result.returncode == 1
-    assert "snippets/sec/page/_page.yml:2: requires: must be a list of capability names, got the string 'docker'" in result.stdout
-    assert "Traceback" not in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/_page.yml:2: requires: must be a list of capability names, got the string 'docker'"])
+    result.stdout.no_fnmatch_line("*Traceback*")
 
 
-def test_malformed_json_names_file_and_line(run_gate):
-    result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/p.json": '{\n  "a": 1,\n}\n'})
-    assert "snippets/sec/page/p.json:3: malformed JSON" in result.stdout
+def test_malformed_json_names_file_and_line(gate_here):
+    result = gate_here({"docs/sec/page.md": "# P\n", "snippets/sec/page/p.json": '{\n  "a": 1,\n}\n'})
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*snippets/sec/page/p.json:3: malformed JSON*"])
 
 
 BROKEN_SWAGGER = """\
@@ -218,11 +228,15 @@ BROKEN_SWAGGER = """\
 """
 
 
-def test_a_broken_openapi_document_fails_naming_file_line_and_json_path(run_gate):
-    result = run_gate({"docs/sec/page.md": "# P\n", "snippets/sec/page/api.json": BROKEN_SWAGGER})
-    assert result.returncode == 1
-    assert "snippets/sec/page/api.json:3: info: 'title' is a required property" in result.stdout
-    assert "snippets/sec/page/api.json:7: paths > /mysfits > get > responses > 200: " in result.stdout
+def test_a_broken_openapi_document_fails_naming_file_line_and_json_path(gate_here):
+    result = gate_here({"docs/sec/page.md": "# P\n", "snippets/sec/page/api.json": BROKEN_SWAGGER})
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*snippets/sec/page/api.json:3: info: 'title' is a required property*",
+            "*snippets/sec/page/api.json:7: paths > /mysfits > get > responses > 200: *",
+        ]
+    )
 
 
 def test_a_dangling_reference_in_an_openapi_document_names_it(tmp_path):
@@ -231,21 +245,21 @@ def test_a_dangling_reference_in_an_openapi_document_names_it(tmp_path):
         '{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": '
         '{"200": {"description": "d", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Gone"}}}}}}}}}'
     )
-    outcome = static.check_json(spec)
+    outcome = static.check_json(paths.Site.at(tmp_path), spec)
     assert (outcome.status, outcome.checked_by) == ("failed", "openapi-spec-validator")
-    assert outcome.message == f"{paths.relative(spec)}:1: (document): '/components/schemas/Gone' does not exist"
+    assert outcome.message == "api.json:1: (document): '/components/schemas/Gone' does not exist"
 
 
 def test_the_sites_openapi_documents_are_valid():
     for spec in (REPO / "snippets").rglob("*.json"):
         document = json.loads(spec.read_text())
         if openapi.is_openapi(document):
-            outcome = static.check_json(spec)
+            outcome = static.check_json(THIS_SITE, spec)
             assert outcome.status == "passed", outcome.output
 
 
-def test_a_snippet_no_page_includes_is_an_error_unless_it_is_a_declared_fixture(run_gate):
-    result = run_gate(
+def test_a_snippet_no_page_includes_is_an_error_unless_it_is_a_declared_fixture(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": '# P\n\n```json\n--8<-- "sec/page/shown.json"\n```\n',
             "snippets/sec/page/shown.json": "{}\n",
@@ -254,20 +268,21 @@ def test_a_snippet_no_page_includes_is_an_error_unless_it_is_a_declared_fixture(
             "snippets/sec/page/_page.yml": "fixtures: [logo.png]\n",
         }
     )
-    assert "snippets/sec/page/orphan.json: included by no page" in result.stdout
-    assert "snippets/sec/page/logo.png: not a readable image" in result.stdout
-    assert "2 failed, 1 passed" in result.stdout
+    result.stdout.fnmatch_lines(
+        ["*snippets/sec/page/logo.png: not a readable image*", "*snippets/sec/page/orphan.json: included by no page*"]
+    )
+    result.assert_outcomes(failed=2, passed=1)
 
 
-def test_two_steps_with_the_same_name_are_an_error_naming_both(run_gate):
-    result = run_gate(
+def test_two_steps_with_the_same_name_are_an_error_naming_both(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01-run.sh": "true\n",
             "snippets/sec/page/01-run.bash": "true\n",
         }
     )
-    assert "snippets/sec/page/01-run.bash: has the same step name as snippets/sec/page/01-run.sh" in result.stdout
+    result.stdout.fnmatch_lines(["*snippets/sec/page/01-run.bash: has the same step name as snippets/sec/page/01-run.sh*"])
 
 
 @pytest.mark.parametrize("names", [("Dockerfile", "Dockerfile.dev"), ("app.sh", "app.Dockerfile")])
@@ -296,7 +311,7 @@ def test_steps_that_would_share_an_output_still_clash(tmp_path):
 def test_valid_html5_that_omits_optional_end_tags_passes(tmp_path):
     page = tmp_path / "index.html"
     page.write_text("<!DOCTYPE html>\n<title>t</title>\n<p>one<p>two\n<ul><li>a<li>b</ul>\n")
-    outcome = static.check_html(page)
+    outcome = static.check_html(paths.Site.at(tmp_path), page)
     assert outcome.status == "passed", outcome.output
 
 
@@ -312,34 +327,35 @@ def test_valid_html5_that_omits_optional_end_tags_passes(tmp_path):
 def test_broken_html_fails_naming_file_and_line(tmp_path, markup, line):
     page = tmp_path / "index.html"
     page.write_text(markup)
-    outcome = static.check_html(page)
+    outcome = static.check_html(paths.Site.at(tmp_path), page)
     assert outcome.status == "failed"
-    assert outcome.message.startswith(f"{paths.relative(page)}:{line}: malformed HTML: ")
+    assert outcome.message.startswith(f"index.html:{line}: malformed HTML: ")
 
 
 needs_sandbox = pytest.mark.skipif(bool(sandbox.unavailable()), reason=str(sandbox.unavailable()))
 
 
 @needs_sandbox
-def test_a_step_writing_outside_its_work_directory_fails_naming_the_path(run_gate, tmp_path):
+def test_a_step_writing_outside_its_work_directory_fails_naming_the_path(gate_here, tmp_path):
     outside = tmp_path / "outside.txt"
-    result = run_gate(
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01.sh": f"echo inside > inside.txt\necho x > {outside}\n",
         }
     )
-    assert f"{outside}: Read-only file system" in result.stdout
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([f"*{outside}: Read-only file system*"])
     assert not outside.exists()
 
 
 @needs_sandbox
-def test_the_work_directory_home_and_tmpdir_stay_writable(run_gate):
-    result = run_gate(
+def test_the_work_directory_home_and_tmpdir_stay_writable(gate_here):
+    result = gate_here(
         {
             "docs/sec/page.md": "# P\n",
             "snippets/sec/page/01.sh": 'echo a > here.txt\necho b > "$HOME/.rc"\nmktemp > /dev/null\ncat here.txt "$HOME/.rc"\n',
             "snippets/sec/page/01.out": "a\nb\n",
         }
     )
-    assert result.returncode == 0, result.stdout
+    result.assert_outcomes(passed=1)

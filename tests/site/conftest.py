@@ -18,13 +18,15 @@ import pytest
 from checks import paths
 from dsp_markdown import mkdocs_site
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 
 def build_site(destination: Path) -> None:
     """`mkdocs build --strict` into destination; a failure shows mkdocs's own report."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
-        cwd=paths.ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=THIS_SITE.root, env=env, capture_output=True, text=True, timeout=300,
     )
     if done.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{done.stdout}{done.stderr}", pytrace=False)
@@ -48,7 +50,7 @@ def build_with_mkdocs(where: Path, document: dict | None) -> Path:
     """The site as `mkdocs build --strict` makes it from this report (None: no report)."""
     site = where / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DSP_REPORT_DIR": str(_report_dir(where, document))}
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], paths.ROOT, env)
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], THIS_SITE.root, env)
     return site
 
 
@@ -62,14 +64,16 @@ def build_with_zensical(where: Path, document: dict | None) -> Path:
     project = where / "project"
     project.mkdir(parents=True)
     for name in ("docs", "overrides"):
-        shutil.copytree(paths.ROOT / name, project / name)
-    (project / "snippets").symlink_to(paths.SNIPPETS)
-    (project / "mkdocs.yml").write_text((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "\nsite_dir: site\n")
+        shutil.copytree(THIS_SITE.root / name, project / name)
+    (project / "snippets").symlink_to(THIS_SITE.snippets)
+    (project / "mkdocs.yml").write_text((THIS_SITE.root / "mkdocs.yml").read_text(encoding="utf-8") + "\nsite_dir: site\n")
     env = {
         **os.environ,
         "DSP_REPORT_DIR": str(_report_dir(where, document)),
+        # The site is this checkout, not the copy: its snippets resolve there (the symlink).
+        "DSP_ROOT": str(THIS_SITE.root),
         # dsp_markdown and checks from this checkout, as `python -m mkdocs` in its root finds them
-        "PYTHONPATH": os.pathsep.join([str(paths.ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+        "PYTHONPATH": os.pathsep.join([str(THIS_SITE.root), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
     }
     _run([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"], project, env)
     return project / "site"
@@ -92,7 +96,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def nav_urls() -> list[str]:
     """The site-relative URL of every page in the nav, home first."""
-    pages = mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"])
+    pages = mkdocs_site.nav_pages(mkdocs_site.mkdocs_config(THIS_SITE)["nav"])
     urls = []
     for page in pages:
         stem = page.removesuffix(".md")

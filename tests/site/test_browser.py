@@ -16,6 +16,8 @@ import pytest
 
 from checks import paths
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 # Debian's Chromium here; elsewhere (GitHub's Ubuntu runners ship Google Chrome) DSP_CHROMIUM.
 CHROMIUM = Path(os.environ.get("DSP_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
@@ -118,7 +120,7 @@ def test_copy_button_copies_the_snippet(page, browser):
     first.hover()
     first.locator(COPY_BUTTON).click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    snippet = (paths.SNIPPETS / "containers" / "hello" / "01-pull.sh").read_text(encoding="utf-8")
+    snippet = (THIS_SITE.snippets / "containers" / "hello" / "01-pull.sh").read_text(encoding="utf-8")
     assert copied.strip() == snippet.strip()
     assert not page.problems, "\n".join(page.problems)
 

@@ -8,13 +8,15 @@ import pytest
 
 from checks import paths, single_source
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 
 @pytest.mark.parametrize(
-    "page", single_source.pages(), ids=lambda page: str(page.relative_to(paths.DOCS))
+    "page", single_source.pages(THIS_SITE.docs), ids=lambda page: str(page.relative_to(THIS_SITE.docs))
 )
 def test_images_and_diagrams_are_described(page: Path):
     found = single_source.uncaptioned(page)
-    assert not found, "\n".join(f"{paths.relative(path)}:{line}: {what}" for path, line, what in found)
+    assert not found, "\n".join(f"{THIS_SITE.relative(path)}:{line}: {what}" for path, line, what in found)
 
 
 def test_missing_descriptions_are_reported(tmp_path):

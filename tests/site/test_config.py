@@ -7,6 +7,8 @@ import yaml
 from checks import paths
 from dsp_markdown import mkdocs_site
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 
 class _StrictLoader(mkdocs_site._MkDocsLoader):
     pass
@@ -29,12 +31,12 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _n
 
 
 def test_mkdocs_yml_has_no_duplicate_keys():
-    yaml.load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
+    yaml.load((THIS_SITE.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
 
 
 def test_the_site_relies_on_no_mkdocs_hook():
     """Zensical ignores `hooks:` without a word, so what the site generates is a Markdown extension."""
-    config = mkdocs_site.mkdocs_config()
+    config = mkdocs_site.mkdocs_config(THIS_SITE)
     assert "hooks" not in config, "move it into dsp_markdown/: Zensical would build the site without it"
     names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
     assert "dsp_markdown.extension" in names

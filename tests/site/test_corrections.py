@@ -14,10 +14,12 @@ import pytest
 from checks import paths
 from dsp_markdown import corrections, notes_map
 
-CORRECTIONS = corrections.load()
-NOTES = notes_map.load().notes
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
+CORRECTIONS = corrections.load(THIS_SITE)
+NOTES = notes_map.load(THIS_SITE).notes
 NOTE_LINES = NOTES.read_text(encoding="utf-8").splitlines() if NOTES.is_file() else []
-SITE_NOTES = corrections.all_notes()
+SITE_NOTES = corrections.all_notes(THIS_SITE.docs)
 
 
 @pytest.mark.parametrize("correction", CORRECTIONS, ids=lambda correction: correction.id)
@@ -52,7 +54,7 @@ def test_every_note_on_the_site_is_recorded():
         if not any(c.page == note.page and note.says(c.phrase) for c in CORRECTIONS)
     ]
     assert not unrecorded, (
-        f"notes with no entry in {paths.relative(corrections.CORRECTIONS_FILE)} (add one with the "
+        f"notes with no entry in {THIS_SITE.relative(corrections.corrections_file(THIS_SITE))} (add one with the "
         "notes' lines it changes and a phrase of the note):\n" + "\n".join(unrecorded)
     )
 
@@ -67,7 +69,7 @@ def test_every_changed_link_of_the_notes_has_its_correction():
         pytest.skip(f"the original notes are not here ({NOTES}); set DSP_NOTES to their path")
     links = list(notes_map.links_of("\n".join(NOTE_LINES)))
     uncorrected = []
-    for part in notes_map.load().parts:
+    for part in notes_map.load(THIS_SITE).parts:
         for link in part.links.values():
             if link.status not in LINK_CHANGES:
                 continue
@@ -115,10 +117,11 @@ GOOD = "  - id: a-b\n    page: p.md\n    lines: [3, 5-7]\n    change: What chang
     ],
 )
 def test_a_bad_entry_names_the_file_and_line(tmp_path, entry, line, message):
-    (tmp_path / "p.md").write_text("# P\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "p.md").write_text("# P\n")
     data = tmp_path / "corrections.yaml"
     data.write_text("corrections:\n" + entry)
     with pytest.raises(paths.LayoutError) as raised:
-        corrections.load(data, tmp_path)
+        corrections.load(paths.Site.at(tmp_path), data)
     assert (raised.value.path, raised.value.line) == (data, line)
     assert message in str(raised.value)

@@ -20,6 +20,8 @@ from checks import model, pages, paths
 from dsp_markdown import mkdocs_site
 from dsp_markdown.download import BY_HAND, MEANT_TO_FAIL, STEP_COMMENT
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 DATA_PREFIX = "data:text/x-shellscript;base64,"
 # SC2016: JMESPath queries (`--query 'Items[?x==`y`]'`) are single-quoted on purpose.
 # SC2034: a loop variable that only counts, as a reader writes it.
@@ -34,7 +36,7 @@ def built_page(site: Path, page: str) -> Path:
 def downloads(site: Path) -> dict[str, list[tuple[str, str]]]:
     """Page -> (file name, script) of each download link on it, for every page of the nav."""
     found = {}
-    for page in mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"]):
+    for page in mkdocs_site.nav_pages(mkdocs_site.mkdocs_config(THIS_SITE)["nav"]):
         tree = html5lib.parse(built_page(site, page).read_text(encoding="utf-8"), namespaceHTMLElements=False)
         found[page] = [
             (link.get("download"), base64.b64decode(link.get("href").removeprefix(DATA_PREFIX)).decode("utf-8"))
@@ -46,11 +48,11 @@ def downloads(site: Path) -> dict[str, list[tuple[str, str]]]:
 
 def shell_steps(page: str) -> list[Path]:
     """The page's shell steps that it shows, in the order the gate runs them."""
-    page_dir = paths.SNIPPETS / page.removesuffix(".md")
+    page_dir = THIS_SITE.snippets / page.removesuffix(".md")
     if not page_dir.is_dir():
         return []
-    shown = {target for target, _line in pages.includes_of(paths.DOCS / page)}
-    return [step for step in pages.steps_of(page_dir) if model.kind_of(step) == "shell" and step in shown]
+    shown = {target for target, _line in pages.includes_of(THIS_SITE, THIS_SITE.docs / page)}
+    return [step for step in pages.steps_of(THIS_SITE, page_dir) if model.kind_of(step) == "shell" and step in shown]
 
 
 def differences(steps: list[Path], script: str) -> list[str]:
@@ -66,7 +68,7 @@ def differences(steps: list[Path], script: str) -> list[str]:
     for step, section in zip(steps, sections, strict=True):
         body = section.split("\n", 1)[1].rstrip("\n").split("\n")
         text = step.read_text(encoding="utf-8").rstrip("\n").split("\n")
-        meta = pages.page_meta(step.parent).step(step.name)
+        meta = pages.page_meta(THIS_SITE, step.parent).step(step.name)
         if not meta.run:
             expected = [BY_HAND, *(f"# {line}".rstrip() for line in text)]
         elif meta.exit_code:
@@ -80,7 +82,8 @@ def differences(steps: list[Path], script: str) -> list[str]:
 
 def uses_aws(steps: list[Path]) -> bool:
     return any(
-        pages.page_meta(step.parent).step(step.name).run and " aws " in f" {step.read_text()} ".replace("\n", " ")
+        pages.page_meta(THIS_SITE, step.parent).step(step.name).run
+        and " aws " in f" {step.read_text()} ".replace("\n", " ")
         for step in steps
     )
 
@@ -129,7 +132,7 @@ def test_the_scripts_pass_shellcheck(scripts, tmp_path):
     assert not failed, "\n".join(failed)
 
 
-HELLO = paths.SNIPPETS / "containers" / "hello"
+HELLO = THIS_SITE.snippets / "containers" / "hello"
 
 
 def test_a_script_that_differs_from_the_page_is_caught():

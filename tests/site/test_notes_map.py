@@ -12,7 +12,9 @@ import pytest
 from checks import paths
 from dsp_markdown import mkdocs_site, notes_map
 
-MAP = notes_map.load()
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
+MAP = notes_map.load(THIS_SITE)
 NOTES = MAP.notes
 if not NOTES.is_file():
     pytest.skip(
@@ -26,7 +28,7 @@ LINKS = list(notes_map.links_of(TEXT))
 
 def test_map_is_for_these_notes():
     assert notes_map.digest(NOTES) == MAP.sha256, (
-        f"{NOTES} changed since {paths.relative(notes_map.MAP_FILE)} was written: review the "
+        f"{NOTES} changed since {THIS_SITE.relative(notes_map.map_file(THIS_SITE))} was written: review the "
         f"map's line ranges and links, then set sha256 to {notes_map.digest(NOTES)}"
     )
 
@@ -48,16 +50,17 @@ def test_every_line_of_the_notes_is_mapped():
         for number, text in enumerate(LINES, 1)
         if text.strip() and MAP.part_for(number) is None
     ]
-    assert not unmapped, f"lines of the notes no part of {paths.relative(notes_map.MAP_FILE)} covers:\n" + "\n".join(
-        unmapped
+    assert not unmapped, (
+        f"lines of the notes no part of {THIS_SITE.relative(notes_map.map_file(THIS_SITE))} covers:\n"
+        + "\n".join(unmapped)
     )
 
 
 def test_every_mapped_page_exists_and_is_in_the_nav():
-    in_nav = mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"])
+    in_nav = mkdocs_site.nav_pages(mkdocs_site.mkdocs_config(THIS_SITE)["nav"])
     problems = []
     for page in sorted({part.page for part in MAP.parts}):
-        if not (paths.DOCS / page).is_file():
+        if not (THIS_SITE.docs / page).is_file():
             problems.append(f"{page}: no such page in docs/")
         elif page not in in_nav:
             problems.append(f"{page}: not in the nav of mkdocs.yml")
@@ -85,14 +88,14 @@ def _link_cases():
 @pytest.mark.parametrize(("line", "target", "image", "part", "link"), list(_link_cases()))
 def test_link_shows_on_its_page_as_mapped(line, target, image, part, link):
     assert part is not None, f"notes line {line}: {target} is in no part of the map"
-    page = paths.DOCS / part.page
+    page = THIS_SITE.docs / part.page
     assert page.is_file(), f"notes line {line}: {part.page} does not exist"
     if image and link.status == "kept":
         pytest.fail(
             f"notes line {line}: image {target} must not be hot-linked or left dangling; "
             "mark it `replaced` (with a Mermaid diagram on the page) or `dropped`, with a reason"
         )
-    shown = mkdocs_site.page_text(part.page)
+    shown = mkdocs_site.page_text(THIS_SITE, part.page)
     wanted = link.must_show()
     if wanted:
         assert notes_map.shows(shown, wanted), (

@@ -11,7 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from checks import paths
 from dsp_markdown import corrections, notes_map
+
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
 
 # Attributes through which a browser fetches something on its own.
 FETCHING = {
@@ -108,9 +111,9 @@ def test_external_detection():
 def test_notes_map_is_rendered(built_site):
     page = (built_site / "about" / "notes-map" / "index.html").read_text(encoding="utf-8")
     rows = page.count("<tr>") - 3  # the header rows of the three tables
-    the_map = notes_map.load()
+    the_map = notes_map.load(THIS_SITE)
     changed = sum(link.status != "kept" for part in the_map.parts for link in part.links.values())
-    assert rows == len(the_map.parts) + changed + len(corrections.load()), (
+    assert rows == len(the_map.parts) + changed + len(corrections.load(THIS_SITE)), (
         "about/notes-map.md should show a row per part and per changed link of notes/map.yaml, "
         "and per correction of notes/corrections.yaml (does it still hold the <!-- notes-map --> marker?)"
     )

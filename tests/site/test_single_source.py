@@ -8,14 +8,16 @@ import pytest
 
 from checks import paths, single_source
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 
 @pytest.mark.parametrize(
-    "page", single_source.pages(), ids=lambda page: str(page.relative_to(paths.DOCS))
+    "page", single_source.pages(THIS_SITE.docs), ids=lambda page: str(page.relative_to(THIS_SITE.docs))
 )
 def test_page_has_no_inline_code(page: Path):
     found = single_source.inline_blocks(page)
     assert not found, "code typed into the page instead of a snippet include:\n" + "\n".join(
-        f"{paths.relative(path)}:{line}: ```{info}" for path, line, info in found
+        f"{THIS_SITE.relative(path)}:{line}: ```{info}" for path, line, info in found
     )
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from checks import paths, report
 from dsp_markdown import mkdocs_site, pages
 
-HELLO = paths.SNIPPETS / "containers" / "hello"
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
+HELLO = THIS_SITE.snippets / "containers" / "hello"
 
 
 def entry(step: str, status: str, sha: str | None = None, **extra) -> dict:
     path = HELLO / step
     return {
-        "snippet": paths.relative(path), "kind": "shell", "status": status, "checked_by": "bash",
-        "requires": ["docker"], "sha256": sha or report.fingerprint(path),
+        "snippet": THIS_SITE.relative(path), "kind": "shell", "status": status, "checked_by": "bash",
+        "requires": ["docker"], "sha256": sha or report.fingerprint(THIS_SITE, path),
         "verified_at": "2026-01-02T03:04:05+00:00", **extra,
     }
 
@@ -45,7 +47,7 @@ def test_each_block_shows_its_entry_and_the_status_page_lists_every_page(build_w
     assert "Skipped on 2026-01-02: no engine here." in hello
     status = (site / "about" / "status" / "index.html").read_text()
     table = status.split("<table>", 1)[1].split("</table>", 1)[0]
-    assert table.count("<tr>") - 1 == len(mkdocs_site.nav_pages(mkdocs_site.mkdocs_config()["nav"]))
+    assert table.count("<tr>") - 1 == len(mkdocs_site.nav_pages(mkdocs_site.mkdocs_config(THIS_SITE)["nav"]))
     assert "containers/hello/" in table and "99.1.2" in status
     assert status.count('class="dsp-chart__bar" role="img"') == status.count('class="dsp-chart__row"') > 0
 
@@ -74,7 +76,7 @@ def test_the_status_page_charts_every_page_with_blocks_and_names_pages_by_title(
             )
         },
     }
-    text = pages.status_page(document, "about/status.md")
+    text = pages.status_page(THIS_SITE, document, "about/status.md")
     table = [row for row in text.splitlines() if row.startswith("| ")]
     assert table[0] == "| Page | Blocks | Verified | Validated | Skipped | Failed | Not yet verified |"
     assert "| [Hello, Docker](../containers/hello.md) | 8 | 1 | 1 | 1 | 1 | 4 |" in table

@@ -13,7 +13,9 @@ import yaml
 
 from checks import paths
 
-DATA = paths.ROOT / "checks" / "data" / "end-of-life.yaml"
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
+DATA = THIS_SITE.root / "checks" / "data" / "end-of-life.yaml"
 RUNNABLE_SUFFIXES = {".sh", ".yaml", ".yml", ".json", ".py", ".js"}
 # Identifiers without a digit ("provided", "nodejs") are English words or prefixes elsewhere,
 # so they count only where a runtime is being set.
@@ -72,7 +74,7 @@ def test_the_list_is_dated_and_sourced():
 
 
 def test_no_runnable_snippet_names_something_past_its_end_of_life():
-    stale = stale_references(paths.ROOT / "snippets", date.today())
+    stale = stale_references(THIS_SITE.root / "snippets", date.today())
     assert not stale, "past end of life (see checks/data/end-of-life.yaml):\n" + "\n".join(stale)
 
 

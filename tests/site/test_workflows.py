@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from checks import paths
 from checks.runners import static
+
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
 
 WORKFLOWS = sorted((Path(__file__).resolve().parents[2] / ".github" / "workflows").glob("*.yml"))
 
@@ -22,7 +25,7 @@ def test_there_are_a_gate_and_a_pages_workflow():
 @needs_actionlint
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_passes_actionlint(workflow):
-    outcome = static.check_workflow(workflow)
+    outcome = static.check_workflow(THIS_SITE, workflow)
     assert outcome.status == "passed", outcome.output
 
 
@@ -30,7 +33,7 @@ def test_workflow_passes_actionlint(workflow):
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
-    outcome = static.check_workflow(broken)
+    outcome = static.check_workflow(THIS_SITE, broken)
     assert outcome.status == "failed"
     assert "broken.yml:6" in outcome.output
 

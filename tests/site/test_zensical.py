@@ -15,6 +15,8 @@ import pytest
 from checks import model, paths, report
 from tests.site.test_downloads import downloads
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 pytest.importorskip("zensical", reason="zensical is missing (scripts/setup gate installs it)")
 
 GENERATED = ("about/status/index.html", "about/performance/index.html", "about/notes-map/index.html")
@@ -23,12 +25,12 @@ GENERATED = ("about/status/index.html", "about/performance/index.html", "about/n
 def every_outcome() -> dict:
     """A report giving the site's blocks, in turn, each thing a status line can say."""
     entries = {}
-    steps = sorted(p for p in paths.SNIPPETS.rglob("*") if model.is_step(p))
+    steps = sorted(p for p in THIS_SITE.snippets.rglob("*") if model.is_step(p))
     for number, step in enumerate(steps):
-        key, kind = paths.relative(step), model.kind_of(step)
+        key, kind = THIS_SITE.relative(step), model.kind_of(step)
         entry = {
             "snippet": key, "kind": kind, "status": "passed", "checked_by": "bash" if kind == "shell" else "",
-            "requires": ["docker", "aws"], "sha256": report.fingerprint(step),
+            "requires": ["docker", "aws"], "sha256": report.fingerprint(THIS_SITE, step),
             "verified_at": "2026-01-02T03:04:05+00:00",
         }
         match number % 6:

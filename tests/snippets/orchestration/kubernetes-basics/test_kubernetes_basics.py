@@ -24,12 +24,14 @@ from checks import model, pages, paths
 from checks.runners import static
 from checks.services import kubernetes
 
+THIS_SITE = paths.Site.located()  # the site in this checkout (or $DSP_ROOT)
+
 pytestmark = pytest.mark.exercises(
     "orchestration/kubernetes-basics/deployment.yaml", "orchestration/kubernetes-basics/service.yaml"
 )
 
-PAGE_DIR = paths.SNIPPETS / "orchestration" / "kubernetes-basics"
-PAGE = paths.DOCS / "orchestration" / "kubernetes-basics.md"
+PAGE_DIR = THIS_SITE.snippets / "orchestration" / "kubernetes-basics"
+PAGE = THIS_SITE.docs / "orchestration" / "kubernetes-basics.md"
 SEPARATORS = {";", "&&", "||", "|", "&", "(", ")", "\n", "|&", ";;"}
 
 
@@ -74,7 +76,7 @@ def lacks_double_dash(command: list[str]) -> bool:
 def site_snippets() -> list[Path]:
     return sorted(
         p
-        for p in paths.SNIPPETS.rglob("*")
+        for p in THIS_SITE.snippets.rglob("*")
         if p.is_file() and model.kind_of(p) not in ("image",) and not p.name.startswith(".")
     )
 
@@ -104,7 +106,7 @@ def test_no_snippet_on_the_site_runs_kubectl_exec_without_double_dash():
         text = path.read_text(encoding="utf-8", errors="replace")
         for command in kubectl_exec_commands(text):
             if lacks_double_dash(command):
-                offenders.append(f"{paths.relative(path)}: {shlex.join(command)}")
+                offenders.append(f"{THIS_SITE.relative(path)}: {shlex.join(command)}")
     assert not offenders, "kubectl rejects `exec POD COMMAND`; use `exec POD -- COMMAND`:\n" + "\n".join(offenders)
 
 
@@ -187,7 +189,7 @@ def test_service_yaml_selects_the_deployments_pods_like_kubectl_create_service()
 def test_the_yaml_kubectl_generates_is_valid_for_the_pinned_kubernetes(tmp_path, name):
     manifest = tmp_path / "generated.yaml"
     manifest.write_text((PAGE_DIR / name).read_text())
-    outcome = static.check_yaml(manifest)
+    outcome = static.check_yaml(THIS_SITE, manifest)
     assert outcome.status == "passed", outcome.output
     assert outcome.checked_by == f"kubernetes-validate (Kubernetes {static.KUBERNETES_VERSION})"
 
@@ -198,14 +200,14 @@ def test_the_manifest_validator_catches_a_broken_deployment(tmp_path):
     broken.write_text(
         (PAGE_DIR / "deployment.yaml").read_text().replace("containerPort: 8080", 'containerPort: "8080"')
     )
-    assert static.check_yaml(broken).status == "failed"
+    assert static.check_yaml(THIS_SITE, broken).status == "failed"
 
 
 def test_every_step_that_needs_a_cluster_says_so():
     """Steps that only use kubectl client-side run everywhere; every other kubectl step must
     declare `requires: [kubernetes]`, so it is skipped with the reason instead of failing."""
-    meta = pages.page_meta(PAGE_DIR)
-    for step in pages.steps_of(PAGE_DIR):
+    meta = pages.page_meta(THIS_SITE, PAGE_DIR)
+    for step in pages.steps_of(THIS_SITE, PAGE_DIR):
         if model.kind_of(step) != "shell":
             continue
         text = step.read_text()
@@ -265,10 +267,10 @@ def _run_offline(tmp_path: Path, steps: list[Path]) -> tuple[list[str], list[str
 
 
 def _live_steps() -> list[Path]:
-    meta = pages.page_meta(PAGE_DIR)
+    meta = pages.page_meta(THIS_SITE, PAGE_DIR)
     return [
         step
-        for step in pages.steps_of(PAGE_DIR)
+        for step in pages.steps_of(THIS_SITE, PAGE_DIR)
         if model.kind_of(step) == "shell" and "kubernetes" in meta.step(step.name).requires
     ]
 

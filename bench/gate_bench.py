@@ -30,7 +30,6 @@ Results go to bench/results.json; the Performance page shows them (dsp_markdown/
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import os
@@ -41,14 +40,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _pytest.config import _prepareconfig
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from gate_config import docker_engine, gate_config  # noqa: E402 - bench/, the script's own folder
 
 from checks import model, paths, session  # noqa: E402
 from checks.services import dockerd, standin_builders  # noqa: E402
@@ -68,26 +67,6 @@ def timed(command: list[str], **kwargs) -> float:
         tail = "\n".join((done.stdout + done.stderr).splitlines()[-15:])
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{tail}")
     return elapsed
-
-
-@contextlib.contextmanager
-def gate_config() -> Iterator[pytest.Config]:
-    """A configured pytest, as the gate's: checks/plugin.py registers the services at configure, and
-    unconfiguring it cleans up after the run and releases the engine, as the gate's end does.
-
-    pytest has no public way to configure itself without running a session; this is pytest.main's.
-    """
-    options = ["-p", "no:randomly", "-p", "no:cacheprovider", "--junitxml=/dev/null", "-n", "0"]
-    config = _prepareconfig([*options, "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), str(ROOT)])
-    try:
-        config._do_configure()
-        yield config
-    finally:
-        config._ensure_unconfigure()
-
-
-def docker_engine(config: pytest.Config):
-    return config.pluginmanager.get_plugin("dsp-engine")
 
 
 def floor_page_script(page: session.PageSession) -> tuple[Path, dict[str, int]]:

@@ -98,11 +98,13 @@ def write_page(site: Path, name: str, real_steps: list[Path], copy: int) -> int:
     folder = site / "snippets" / name
     folder.mkdir(parents=True)
     text = [f"# {name}\n", "A synthetic page: each step as the real page has it, with cheap contents.\n"]
+    fixtures = []
     for number, step in enumerate(real_steps, 1):
         kind = model.kind_of(step)
         target = folder / step.name
         if kind == "image":  # a file the page's steps use, as the real ones are, not a block
             shutil.copyfile(step, target)
+            fixtures.append(step.name)
             continue
         if kind == "shell":
             target.write_text(f"echo 'step {number} of copy {copy}'\n")
@@ -115,6 +117,8 @@ def write_page(site: Path, name: str, real_steps: list[Path], copy: int) -> int:
             text.append(f'```text\n--8<-- "{name}/{output.name}"\n```\n')
         if model.assertion_of(step):
             (folder / f"{model.step_name(step)}.check.sh").write_text("true\n")
+    if fixtures:
+        (folder / model.METADATA_NAME).write_text(f"fixtures: {json.dumps(fixtures)}\n")
     page = site / "docs" / f"{name}.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text("\n".join(text))

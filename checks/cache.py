@@ -42,9 +42,10 @@ def environment_key() -> str:
     return digest.hexdigest()
 
 
-def key_of(snippet: Path) -> str:
-    """What a result of `snippet` depends on: its inputs and the environment it ran in."""
-    return hashlib.sha256(f"{environment_key()}\n{depends.inputs_key(snippet)}".encode()).hexdigest()
+def key_of(snippet: Path, inputs=depends.inputs_key) -> str:
+    """What a result of `snippet` depends on: its inputs (as `inputs` computes them: the run's
+    depends.of_run remembers them) and the environment it ran in."""
+    return hashlib.sha256(f"{environment_key()}\n{inputs(snippet)}".encode()).hexdigest()
 
 
 def entry_name(nodeid: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checks import cache, model, output_update, pages, paths, session
+from checks import cache, depends, model, output_update, pages, paths, session
 from checks.model import Kind, Status
 from checks.runners import static
 
@@ -75,9 +75,12 @@ class Page(pytest.Directory):
         Shell steps are reused all together or not at all: a step that runs replays the
         page's earlier steps in a new session, and later steps need the state it leaves.
         """
-        shell = [item for item in self.session.items if isinstance(item, SnippetItem) and item.page is self
-                 and item.kind is Kind.SHELL]
-        self.key = cache.key_of(shell[0].path) if shell else ""
+        shell = [
+            item
+            for item in self.session.items
+            if isinstance(item, SnippetItem) and item.page is self and item.kind is Kind.SHELL
+        ]
+        self.key = cache.key_of(shell[0].path, depends.of_run(self.config)) if shell else ""
         together = shell + [item for item in self.session.items if item.parent is self and item.name == "clean-up"]
         self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in together})
 
@@ -110,7 +113,7 @@ class SnippetItem(pytest.Item):
         return self.parent.parent
 
     def runtest(self) -> None:
-        key = self.page.key if self.kind is Kind.SHELL else cache.key_of(self.path)
+        key = self.page.key if self.kind is Kind.SHELL else cache.key_of(self.path, depends.of_run(self.config))
         earlier = self._earlier_result(key)
         if earlier is not None:
             outcome = model.Outcome.from_json(earlier)

@@ -97,6 +97,7 @@ class Recorder:
         # Behaviour tests (tests/snippets/...) per snippet they exercise (@pytest.mark.exercises).
         self.behaviour: dict[str, dict[str, Any]] = {}
         self.started = dt.datetime.now(dt.UTC)
+        self.inputs = depends.InputsKeys()  # a page's steps share its key: read it once
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -111,7 +112,7 @@ class Recorder:
             properties = dict(report.user_properties)
             entry = {
                 "snippet": path,
-                "sha256": fingerprint(paths.ROOT / path),
+                "sha256": fingerprint(paths.ROOT / path, self.inputs),
                 "kind": kind,
                 "status": report.outcome,
                 "checked_by": properties.get("checked_by", ""),
@@ -133,7 +134,13 @@ class Recorder:
         for snippet in snippets:
             tested = self.behaviour.setdefault(
                 snippet,
-                {"sha256": fingerprint(paths.ROOT / snippet), "passed": 0, "failed": 0, "skipped": 0, "tests": []},
+                {
+                    "sha256": fingerprint(paths.ROOT / snippet, self.inputs),
+                    "passed": 0,
+                    "failed": 0,
+                    "skipped": 0,
+                    "tests": [],
+                },  # fmt: skip
             )
             tested[report.outcome] += 1
             if module not in tested["tests"]:
@@ -170,10 +177,10 @@ def _still_existing(entries: dict[str, Any]) -> dict[str, Any]:
     return {path: entry for path, entry in entries.items() if (paths.ROOT / path).exists()}
 
 
-def fingerprint(snippet: Path) -> str:
+def fingerprint(snippet: Path, inputs=depends.inputs_key) -> str:
     """What the snippet's result depends on (checks/depends.py): the site shows a block whose
     fingerprint differs from its report entry's as not yet verified."""
-    return depends.inputs_key(snippet)
+    return inputs(snippet)
 
 
 def load(path: Path = REPORT) -> dict[str, Any] | None:

@@ -42,11 +42,15 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gate_config import docker_engine, gate_config  # noqa: E402 - bench/, the script's own folder
+
 from checks import model, paths, session  # noqa: E402
-from checks.services import aws, ecr, engine, environment, kubernetes  # noqa: E402, F401 - registers the services, as the plugin does
+from checks.services import dockerd, standin_builders  # noqa: E402
 
 SITE = paths.Site.at(ROOT)
 
@@ -81,14 +85,14 @@ def floor_page_script(page: session.PageSession) -> tuple[Path, dict[str, int]]:
         meta = page.meta.step(step.name)
         if not meta.run:
             continue
-        requires = environment.requirements_of(step, meta.requires)
-        if environment.missing_requirements(requires):
+        requires = page.requirements.of(step, meta.requires)
+        if page.requirements.missing(requires):
             if not meta.otherwise:
                 continue
             step = (page.page_dir / meta.otherwise).resolve()
             meta = page.meta.step(step.name)
-            requires = environment.requirements_of(step, meta.requires)
-        environment.use(requires, page)
+            requires = page.requirements.of(step, meta.requires)
+        page.hook.pytest_dsp_before_step(session=page, requires=requires)
         printed = '"$DSP_STEP_OUTPUT"'
         if meta.tty:
             command = shlex.quote(f"bash --noprofile --norc -c 'builtin source {step}'")
@@ -107,14 +111,13 @@ def floor_page_script(page: session.PageSession) -> tuple[Path, dict[str, int]]:
     return script, wanted
 
 
-def floor(pages: str) -> tuple[float, list[str]]:
+def floor(config: pytest.Config, pages: str) -> tuple[float, list[str]]:
     """Seconds plain bash takes to run the gate's shell steps page by page (the floor), and
     the steps whose exit code differed from the gate's expectation (the floor is only fair if
     it did the same work)."""
     total, unfaithful = 0.0, []
-    run = session.run_id()
     for page_dir in sorted({p.parent.resolve() for p in (ROOT / pages).rglob("*.sh")}):
-        page = session.PageSession(page_dir)
+        page = session.PageSession(page_dir, config)
         try:
             script, wanted = floor_page_script(page)
             started = time.perf_counter()
@@ -134,7 +137,6 @@ def floor(pages: str) -> tuple[float, list[str]]:
                     unfaithful.append(f"{SITE.relative(page_dir)}/{name} exited {code}")
         finally:
             page.close()
-    engine.clean_run(run)
     return total, unfaithful
 
 
@@ -160,15 +162,15 @@ def main() -> None:
         write(figures)
         return
 
-    reason = engine.ensure()  # engine and stand-ins ready: (a) compares execution, not provisioning
-    if reason:
-        raise SystemExit(reason)
     shell_only = [*PYTEST, "-k", "shell", args.pages]
-
-    plain, unfaithful = floor(args.pages)
-    if unfaithful:
-        print("the plain bash floor did not do the gate's work for:\n  " + "\n  ".join(unfaithful))
-    full = timed([*shell_only, "--no-cache"], env=env)
+    with gate_config() as config:
+        reason = docker_engine(config).ensure()  # engine and stand-ins ready: (a) compares execution only
+        if reason:
+            raise SystemExit(reason)
+        plain, unfaithful = floor(config, args.pages)
+        if unfaithful:
+            print("the plain bash floor did not do the gate's work for:\n  " + "\n  ".join(unfaithful))
+        full = timed([*shell_only, "--no-cache"], env=env)
     figures["a"] = {
         "what": "full gate (shell steps) / plain bash",
         "value": full / plain,
@@ -229,13 +231,14 @@ def write(figures: dict[str, dict]) -> None:
 
 def maintainer_figures(env: dict[str, str]) -> dict[str, dict]:
     """(f) and (g): what a maintainer waits for, the whole gate, warm, parallel and serial."""
-    reason = engine.ensure()  # warm: the engine and the stand-ins are ready before any clock starts
-    if reason:
-        raise SystemExit(reason)
-    timed([*WHOLE_GATE, "-n", "auto"], env=env)  # once unmeasured: images pulled, page caches warm
-    parallel = timed([*WHOLE_GATE, "-n", "auto"], env=env)
-    serial = timed([*WHOLE_GATE, "-n", "0"], env=env)
-    plain, unfaithful = floor("snippets")
+    with gate_config() as config:
+        reason = docker_engine(config).ensure()  # warm: the engine and stand-ins are ready before any clock
+        if reason:
+            raise SystemExit(reason)
+        timed([*WHOLE_GATE, "-n", "auto"], env=env)  # once unmeasured: images pulled, page caches warm
+        parallel = timed([*WHOLE_GATE, "-n", "auto"], env=env)
+        serial = timed([*WHOLE_GATE, "-n", "0"], env=env)
+        plain, unfaithful = floor(config, "snippets")
     bare = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=/dev/null", "tests"])
     baseline = plain + bare
     return {
@@ -256,13 +259,7 @@ def maintainer_figures(env: dict[str, str]) -> dict[str, dict]:
 
 def fresh_machine() -> float:
     """(h): a clone with nothing installed, on an engine with no stand-ins, running ./gate."""
-    from checks.services import standins
-
-    if engine.reachable() and not (engine.STATE / "dockerd.pid").exists():
-        raise SystemExit("(h) needs an engine the gate started itself; this one was already running")
-    engine.release()
-    for path in (engine.REGISTRY_DATA, standins.CACHE):
-        shutil.rmtree(path, ignore_errors=True)
+    without_provisioning("(h)")
     clone = Path(tempfile.mkdtemp(prefix="dsp-fresh-"))
     try:
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone / "site")], check=True)
@@ -278,25 +275,27 @@ def fresh_machine() -> float:
 
 def cold_provisioning() -> float:
     """Engine and stand-ins from nothing: stop the gate's engine, drop images and caches, provision."""
-    from checks.services import standins
-
-    if engine.reachable() and not (engine.STATE / "dockerd.pid").exists():
-        raise SystemExit("(e) needs an engine the gate started itself; this one was already running")
-    engine.release()
-    for path in (engine.REGISTRY_DATA, standins.CACHE):
-        shutil.rmtree(path, ignore_errors=True)
-    started = time.perf_counter()
-    engine.ensure.cache_clear()
-    reason = engine.ensure()
-    elapsed = time.perf_counter() - started
-    engine.release()
+    without_provisioning("(e)")
+    with gate_config() as config:
+        started = time.perf_counter()
+        reason = docker_engine(config).ensure()
+        elapsed = time.perf_counter() - started
     if reason:
         raise SystemExit(f"cold provisioning failed: {reason}")
     return elapsed
 
 
+def without_provisioning(figure: str) -> None:
+    """Stop the engine the gate started, and remove the registry's images and the stand-ins' cache."""
+    with gate_config() as config:
+        host = docker_engine(config).host
+        if dockerd.reachable() and not host.started_pid("dockerd"):
+            raise SystemExit(f"{figure} needs an engine the gate started itself; this one was already running")
+    if dockerd.reachable():  # leaving it stopped the engine unless another gate process still uses it
+        raise SystemExit(f"{figure} needs the engine to itself: other gate processes are using it")
+    for path in (host.registry_data, standin_builders.CACHE):
+        shutil.rmtree(path, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        engine.release()  # the last user of an engine the gate started stops it
+    main()

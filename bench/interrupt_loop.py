@@ -44,21 +44,8 @@ def gate(page: str, run_id: str) -> subprocess.Popen[str]:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--page", default="snippets/containers/hello")
-    parser.add_argument("--max-delay", type=float, default=8.0, help="latest interrupt, in seconds")
-    parser.add_argument("--seed", type=int, default=None)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    sys.path.insert(0, str(ROOT))
-    from checks.services import engine
-
-    reason = engine.ensure()  # and stay a user of it, so the runs share one engine
-    if reason:
-        print(reason)
-        return 1
+def interrupted_runs(args: argparse.Namespace, rng: random.Random) -> list[str]:
+    """What went wrong in the interrupted runs and the last, uninterrupted one."""
     api = docker.from_env()
     failures = []
     for number in range(1, args.runs + 1):
@@ -83,9 +70,27 @@ def main() -> int:
     print(f"final run: exit {final.returncode}")
     if final.returncode != 0:
         failures.append("the run after the interrupted ones failed:\n" + output[-2000:])
+    return failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--page", default="snippets/containers/hello")
+    parser.add_argument("--max-delay", type=float, default=8.0, help="latest interrupt, in seconds")
+    parser.add_argument("--seed", type=int, default=None)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    from gate_config import gate_config  # bench/, the script's own folder
+
+    with gate_config() as config:  # and stay a user of the engine, so the runs share one
+        reason = config.pluginmanager.get_plugin("dsp-engine").ensure()
+        if reason:
+            print(reason)
+            return 1
+        failures = interrupted_runs(args, rng)
     for failure in failures:
         print("FAIL", failure)
-    engine.release()
     return 1 if failures else 0
 
 

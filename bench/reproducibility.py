@@ -30,8 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checks import model, paths  # noqa: E402
-from checks.services import engine, environment  # noqa: E402
+from gate_config import docker_engine, gate_config  # noqa: E402 - bench/, the script's own folder
+
+from checks import model, pages, paths  # noqa: E402
+from checks.services import dockerd, session_environment  # noqa: E402
 
 SITE = paths.Site.at(ROOT)
 
@@ -43,25 +45,32 @@ SEED = re.compile(r"page order: random, seed (\d+)")
 
 def docker_pages() -> list[Path]:
     """Page folders with a shell step that needs the engine."""
-    pages = sorted({p.parent for p in SITE.snippets.rglob("*.sh") if model.kind_of(p) == "shell"})
-    return [
-        page
-        for page in pages
-        if any(
-            "docker" in environment.requirements_of(step, pages.page_meta(page).step(step.name).requires)
-            for step in pages.steps_of(page)
-            if model.kind_of(step) == "shell"
-        )
-    ]
+    folders = sorted({p.parent for p in SITE.snippets.rglob("*.sh") if model.kind_of(p) == "shell"})
+    with gate_config() as config:
+        requirements = session_environment.requirements(config)
+        return [
+            page
+            for page in folders
+            if any(
+                "docker" in requirements.of(step, pages.page_meta(SITE, page).step(step.name).requires)
+                for step in pages.steps_of(SITE, page)
+                if model.kind_of(step) == "shell"
+            )
+        ]
 
 
 def machine_state() -> dict[str, object]:
     return {
-        "engine already running": engine.reachable(),
+        "engine already running": dockerd.reachable(),
         "/var/lib/docker exists": Path("/var/lib/docker").exists(),
         "docker0 exists": Path("/sys/class/net/docker0").exists(),
-        "stand-ins in registry": engine.REGISTRY_DATA.exists(),
+        "stand-ins in registry": registry_data().exists(),
     }
+
+
+def registry_data() -> Path:
+    with gate_config() as config:
+        return docker_engine(config).host.registry_data
 
 
 def gate(*args: str) -> dict[str, object]:
@@ -82,7 +91,7 @@ def gate(*args: str) -> dict[str, object]:
 
 
 def prune_foreign_engine() -> None:
-    if engine.reachable():
+    if dockerd.reachable():
         subprocess.run(["docker", "system", "prune", "-af", "--volumes"], capture_output=True, check=True)
 
 

@@ -10,7 +10,7 @@ shell steps that echo, and static files a parser accepts. Then, on the same mach
 run, it measures for each size:
 
 * collection: `pytest --collect-only` of snippets/ (a subprocess: pytest's start included);
-* cache keys: checks/depends.py's inputs_key for every step, as the cache and the site ask;
+* cache keys: checks/depends.py's keys of every step, remembered for the run as the cache asks;
 * the report: report.Recorder taking one test report per step and writing snippets.json
   (the environment's versions, a fixed cost of subprocesses, are left out);
 * the status injection: dsp_markdown's preprocessor over every page, with that report;
@@ -99,11 +99,13 @@ def write_page(site: Path, name: str, real_steps: list[Path], copy: int) -> int:
     folder = site / "snippets" / name
     folder.mkdir(parents=True)
     text = [f"# {name}\n", "A synthetic page: each step as the real page has it, with cheap contents.\n"]
+    fixtures = []
     for number, step in enumerate(real_steps, 1):
         kind = model.kind_of(step)
         target = folder / step.name
         if kind == "image":  # a file the page's steps use, as the real ones are, not a block
             shutil.copyfile(step, target)
+            fixtures.append(step.name)
             continue
         if kind == "shell":
             target.write_text(f"echo 'step {number} of copy {copy}'\n")
@@ -116,6 +118,8 @@ def write_page(site: Path, name: str, real_steps: list[Path], copy: int) -> int:
             text.append(f'```text\n--8<-- "{name}/{output.name}"\n```\n')
         if model.assertion_of(step):
             (folder / f"{model.step_name(step)}.check.sh").write_text("true\n")
+    if fixtures:
+        (folder / model.METADATA_NAME).write_text(f"fixtures: {json.dumps(fixtures)}\n")
     page = site / "docs" / f"{name}.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text("\n".join(text))
@@ -151,9 +155,14 @@ def inside(repeat: int) -> dict[str, float]:
             )
         recorder.write()
 
+    def cache_keys() -> None:
+        keys = depends.InputsKeys(site)  # one run's, remembered as the cache (depends.of_run) asks
+        for step in steps:
+            keys(step)
+
     for _ in range(repeat):
         report.report_file(site).unlink(missing_ok=True)
-        timed("cache_keys", lambda: [depends.inputs_key(site, step) for step in steps])
+        timed("cache_keys", cache_keys)
         timed("report", record)
         preprocessor = extension.StatusPreprocessor(Markdown(), site)
         timed("injection", lambda run=preprocessor.run: [run(lines) for lines in texts])
@@ -174,9 +183,10 @@ def measure(site: Path, repeat: int) -> dict[str, float]:
     bin_dir = Path(sys.executable).parent
     collect = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--collect-only", "snippets"]
     build = [str(bin_dir / "mkdocs"), "build", "--strict", "-q", "-d", str(site / "built")]
-    figures = json.loads(run([sys.executable, __file__, "--inside", str(repeat)], site, env).stdout)
-    for part, command in (("collection", collect), ("build", build)):
-        figures[part] = min(timed_run(command, site, env) for _ in range(repeat))
+    figures = {part: min(timed_run(command, site, env) for _ in range(repeat)) for part, command in
+               (("collection", collect), ("build", build))}  # fmt: skip
+    # After them, so the site's files are not seconds old (depends.RACY_SECONDS), as in a real run.
+    figures.update(json.loads(run([sys.executable, __file__, "--inside", str(repeat)], site, env).stdout))
     return figures
 
 

@@ -43,9 +43,11 @@ def environment_key() -> str:
     return digest.hexdigest()
 
 
-def key_of(site: Site, snippet: Path) -> str:
-    """What a result of `snippet` depends on: its inputs and the environment it ran in."""
-    return hashlib.sha256(f"{environment_key()}\n{depends.inputs_key(site, snippet)}".encode()).hexdigest()
+def key_of(site: Site, snippet: Path, inputs: depends.InputsKeys | None = None) -> str:
+    """What a result of `snippet` depends on: its inputs (remembered by `inputs`, the run's
+    depends.of_run, if given) and the environment it ran in."""
+    key = inputs(snippet) if inputs else depends.inputs_key(site, snippet)
+    return hashlib.sha256(f"{environment_key()}\n{key}".encode()).hexdigest()
 
 
 def entry_name(nodeid: str) -> str:

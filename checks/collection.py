@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from checks import cache, model, output_update, pages, paths, session
+from checks import cache, depends, model, output_update, pages, paths, session
 from checks.model import Kind, Status
 from checks.runners import static
 
@@ -80,7 +80,7 @@ class Page(pytest.Directory):
             for item in self.session.items
             if isinstance(item, SnippetItem) and item.page is self and item.kind is Kind.SHELL
         ]
-        self.key = cache.key_of(paths.site_of(self.config), shell[0].path) if shell else ""
+        self.key = cache.key_of(paths.site_of(self.config), shell[0].path, depends.of_run(self.config)) if shell else ""
         together = shell + [item for item in self.session.items if item.parent is self and item.name == "clean-up"]
         self.reused = cache.reusable_together(self.config, {item.nodeid: self.key for item in together})
 
@@ -117,7 +117,8 @@ class SnippetItem(pytest.Item):
         return paths.site_of(self.config)
 
     def runtest(self) -> None:
-        key = self.page.key if self.kind is Kind.SHELL else cache.key_of(self.site, self.path)
+        inputs = depends.of_run(self.config)
+        key = self.page.key if self.kind is Kind.SHELL else cache.key_of(self.site, self.path, inputs)
         earlier = self._earlier_result(key)
         if earlier is not None:
             outcome = model.Outcome.from_json(earlier)

@@ -14,15 +14,27 @@ the site would call a step verified that the gate would rerun, or the other way 
 The harness and the tools it runs are no input here: the cache adds them
 (cache.environment_key), but the site must not call every block unverified after an
 edit to the harness.
+
+A run asks for the keys of every step, and a shell step's key reads its whole page:
+InputsKeys remembers each answer for one run (one object per run, e.g. on the config),
+until a file it read changes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from pathlib import Path
 
-from checks import model, pages
+import pytest
+
+from checks import model, pages, paths
 from checks.paths import Site
+
+# A file changed within this many seconds of being read may change again with the same
+# size and modification time (file systems stamp times at a clock tick): never trusted.
+RACY_SECONDS = 2.0
 
 
 def inputs_key(site: Site, snippet: Path) -> str:
@@ -53,3 +65,59 @@ def file_inputs_key(snippet: Path) -> str:
             digest.update(f"{part.name}\n".encode())
             digest.update(part.read_bytes())
     return digest.hexdigest()
+
+
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+class InputsKeys:
+    """inputs_key, remembered for a run: an answer stands while the files it read are as they were."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._known: dict[tuple[str, Path], tuple[Stamp, str]] = {}
+
+    def __call__(self, snippet: Path) -> str:
+        if snippet.is_dir():
+            return self._page(snippet)
+        if model.kind_of(snippet) is model.Kind.SHELL:
+            return self._page(snippet.resolve().parent)
+        parts = [snippet, model.output_of(snippet), model.assertion_of(snippet)]
+        return self._remembered("file", snippet, _stamp(parts))
+
+    def _page(self, page_dir: Path) -> str:
+        page_dir = page_dir.resolve()
+        return self._remembered("page", page_dir, _stamp([*page_dir.rglob("*"), pages.page_of(self.site, page_dir)]))
+
+    def _remembered(self, kind: str, path: Path, stamp: Stamp) -> str:
+        known = self._known.get((kind, path))
+        if known and known[0] == stamp:
+            return known[1]
+        key = page_inputs_key(self.site, path) if kind == "page" else file_inputs_key(path)
+        newest = max((modified for _, _, modified in stamp), default=0)
+        if newest < (time.time() - RACY_SECONDS) * 1e9:
+            self._known[(kind, path)] = (stamp, key)
+        return key
+
+
+def _stamp(files: list[Path | None]) -> Stamp:
+    """Which files there are, with their sizes and modification times (in ns)."""
+    stamps = []
+    for path in files:
+        try:
+            status = os.stat(path) if path is not None else None
+        except OSError:
+            continue
+        if status is not None:
+            stamps.append((str(path), status.st_size, status.st_mtime_ns))
+    return tuple(sorted(stamps))
+
+
+KEYS = pytest.StashKey[InputsKeys]()
+
+
+def of_run(config: pytest.Config) -> InputsKeys:
+    """The run's remembered keys."""
+    if KEYS not in config.stash:
+        config.stash[KEYS] = InputsKeys(paths.site_of(config))
+    return config.stash[KEYS]

@@ -78,13 +78,15 @@ def steps_of(site: Site, page_dir: Path) -> list[Path]:
         for target, _line in includes_of(site, page):
             if target.parent == page_dir.resolve() and target not in ordered:
                 ordered.append(target)
-    rest = sorted(p.resolve() for p in page_dir.iterdir() if p.is_file())
+    folder = page_dir.resolve()  # once: resolving each file's whole path made collection slow
+    rest = sorted(p.resolve() if p.is_symlink() else folder / p.name for p in page_dir.iterdir() if p.is_file())
     ordered += [p for p in rest if p not in ordered]
     return [p for p in ordered if model.kind_of(p) not in model.PART_KINDS and not model.is_metadata(p)]
 
 
 def steps_named(page_dir: Path, name: str) -> list[Path]:
-    return sorted(p for p in page_dir.iterdir() if model.is_step(p) and model.step_name(p) == name)
+    # The name first: is_step asks the file system, and a page has many files of other names.
+    return sorted(p for p in page_dir.iterdir() if model.step_name(p) == name and model.is_step(p))
 
 
 def same_step_name(path: Path) -> list[Path]:

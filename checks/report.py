@@ -100,6 +100,7 @@ class Recorder:
         # Behaviour tests (tests/snippets/...) per snippet they exercise (@pytest.mark.exercises).
         self.behaviour: dict[str, dict[str, Any]] = {}
         self.started = dt.datetime.now(dt.UTC)
+        self.inputs = depends.InputsKeys(site)  # a page's steps share its key: read it once
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -114,7 +115,7 @@ class Recorder:
             properties = dict(report.user_properties)
             entry = {
                 "snippet": path,
-                "sha256": fingerprint(self.site, self.site.root / path),
+                "sha256": fingerprint(self.site, self.site.root / path, self.inputs),
                 "kind": kind,
                 "status": report.outcome,
                 "checked_by": properties.get("checked_by", ""),
@@ -137,7 +138,7 @@ class Recorder:
             tested = self.behaviour.setdefault(
                 snippet,
                 {
-                    "sha256": fingerprint(self.site, self.site.root / snippet),
+                    "sha256": fingerprint(self.site, self.site.root / snippet, self.inputs),
                     "passed": 0,
                     "failed": 0,
                     "skipped": 0,
@@ -180,10 +181,11 @@ def _still_existing(site: paths.Site, entries: dict[str, Any]) -> dict[str, Any]
     return {path: entry for path, entry in entries.items() if (site.root / path).exists()}
 
 
-def fingerprint(site: paths.Site, snippet: Path) -> str:
+def fingerprint(site: paths.Site, snippet: Path, inputs: depends.InputsKeys | None = None) -> str:
     """What the snippet's result depends on (checks/depends.py): the site shows a block whose
-    fingerprint differs from its report entry's as not yet verified."""
-    return depends.inputs_key(site, snippet)
+    fingerprint differs from its report entry's as not yet verified. `inputs` remembers keys
+    across calls (one run's or one build's)."""
+    return inputs(snippet) if inputs else depends.inputs_key(site, snippet)
 
 
 def load(path: Path) -> dict[str, Any] | None:

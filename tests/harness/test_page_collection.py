@@ -6,6 +6,8 @@ xdist runs it in a subprocess (run_gate), since workers are processes anyway.
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -268,3 +270,21 @@ def test_the_scheduler_scopes_a_page_by_its_folder_and_other_tests_as_dist_says(
     assert scope("load", "tests/test_a.py::TestA::test_b") == "tests/test_a.py::TestA::test_b"
     assert scope("loadscope", "tests/test_a.py::TestA::test_b") == "tests/test_a.py::TestA"
     assert scope("loadfile", "tests/test_a.py::TestA::test_b") == "tests/test_a.py"
+
+
+def test_a_runs_remembered_keys_are_inputs_key_and_follow_every_edit(site, steps):
+    root = steps.parent.parent
+    for path in root.rglob("*"):  # files nobody touched for an hour, as most are in a run
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    keys = depends.InputsKeys(site)
+    fifth, data, other = steps / "page" / "05-step.sh", steps / "page" / "data.json", steps / "other" / "01-step.sh"
+    for path in (fifth, data, other, steps / "page"):
+        assert keys(path) == keys(path) == depends.inputs_key(site, path)
+    before = keys(fifth)
+    (steps / "page" / "01-step.sh").write_text("echo one\n")
+    assert keys(fifth) == depends.inputs_key(site, fifth) != before
+    (steps / "page" / "05-step.out").write_text("five\n")  # a new file of the page
+    assert keys(fifth) == depends.inputs_key(site, fifth)
+    for text in ('{"a": 1}\n', '{"a": 2}\n'):  # same size, within one clock tick: still seen
+        data.write_text(text)
+        assert keys(data) == depends.inputs_key(site, data)

@@ -27,6 +27,7 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | alnum id  | swarm ids (25, 12), Cognito client ids (26), API Gateway (10)| a `[0-9a-z]` run of the same length      |
 | elb host  | `mysfits-nlb-0123456789abcdef.elb.us-east-1.amazonaws.com`  | the same name in AWS's or moto's form    |
 | swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
+| ps row    | `4711  4690  0  18:40  ?  00:00:00` (`docker container top`)| the same columns with other ids and times|
 
 A hex or swarm id must hold a letter and a digit, so that a word or a number is never one.
 """
@@ -47,6 +48,8 @@ ISO_TIME = r"[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z| ?[+-]\d{2}:?\d{2})?(?: UT
 # AWS's `<name>-<16 hex>.elb.<region>.amazonaws.com`, or moto's `<name>-1.<region>.elb.amazonaws.com`
 ELB_HOST = r"([a-z0-9-]+?)-(?:[0-9a-f]{16}\.elb\.[a-z]{2}-[a-z]+-\d|1\.[a-z]{2}-[a-z]+-\d\.elb)\.amazonaws\.com"
 SIZE = r"\d+(?:\.\d+)? ?(?:[kKMGT]i?B|B)"
+# `ps -ef`'s PID PPID C STIME TTY TIME columns: STIME is a clock time, or a date after a day
+PS_ROW = r"\d+ +\d+ +\d+ +(?:\d{2}:\d{2}|[A-Z][a-z]{2}\d{2}|\d{4}) +(?:\?|pts/\d+) +(?:\d+-)?\d{2}:\d{2}:\d{2}"
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ def _iso_with_same_precision(token: str) -> str:
 
 
 CLASSES = (
+    TokenClass("ps_row", PS_ROW),
     TokenClass("uuid", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
     TokenClass("digest", r"sha256:[0-9a-f]{64}"),
     TokenClass(

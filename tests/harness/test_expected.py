@@ -188,3 +188,13 @@ def test_a_load_balancer_host_keeps_its_name_in_either_form():
 def test_api_gateway_ids_match_ids_not_words():
     assert expected.matches("API q1hepdlspc, root resource xgscbrhq1t\n", "API a1b2c3d4e5, root resource 0z9y8x7w6v\n")
     assert not expected.matches("API q1hepdlspc, root resource xgscbrhq1t\n", "API q1hepdlspc, root resource /\n")
+
+
+def test_a_ps_row_matches_other_process_ids_and_times_only():
+    shown = "root   4711   4690   0   18:40   ?   00:00:00   sleep 5\n"
+    assert expected.matches(shown, "root 123 99 1 09:05 ? 00:00:01 sleep 5\n")
+    assert expected.matches(shown, "root 123 99 0 Dec01 ? 1-02:03:04 sleep 5\n")
+    assert not expected.matches(shown, "root 123 99 0 09:05 ? 00:00:01 sleep 6\n")
+    assert not expected.matches(shown, "root 123 99 09:05 ? 00:00:01 sleep 5\n")
+    assert not expected.matches(shown, "nobody 123 99 0 09:05 ? 00:00:01 sleep 5\n")
+    assert not expected.matches(shown, "root web 99 0 09:05 ? 00:00:01 sleep 5\n")

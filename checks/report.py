@@ -14,6 +14,7 @@ import platform
 import shutil
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -189,7 +190,20 @@ def fingerprint(site: paths.Site, snippet: Path, inputs: depends.InputsKeys | No
 
 
 def load(path: Path) -> dict[str, Any] | None:
+    """The report at `path` (None if there is none or it is not JSON); read-only for callers.
+
+    A site build reads it once per page (MkDocs makes a Markdown per page): parsed again only
+    when the file changed, or the build would grow with the square of the pages."""
     try:
-        return json.loads(path.read_text())
+        status = path.stat()
+    except OSError:
+        return None
+    return _parsed(str(path), status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: str, modified_ns: int, size: int) -> dict[str, Any] | None:
+    try:
+        return json.loads(Path(path).read_text())
     except (OSError, ValueError):
         return None

@@ -27,6 +27,9 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | alnum id  | swarm ids (25, 12), Cognito client ids (26), API Gateway (10)| a `[0-9a-z]` run of the same length      |
 | elb host  | `mysfits-nlb-0123456789abcdef.elb.us-east-1.amazonaws.com`  | the same name in AWS's or moto's form    |
 | swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
+| ls owner  | `root root 1680` before an `ls -l` date (owner, group, size) | another owner, group and size            |
+| authorizer| `authorizer d0awqtwjhv` (API Gateway; AWS prints 6 of them) | 6 or 10 of `[0-9a-z]` after `authorizer` |
+| home      | `/home/runner` in `'/home/runner/.docker/config.json'`      | any absolute path there (the reader's home) |
 | ps row    | `4711  4690  0  18:40  ?  00:00:00` (`docker container top`)| the same columns with other ids and times|
 
 A hex or swarm id must hold a letter and a digit, so that a word or a number is never one.
@@ -93,6 +96,9 @@ def _iso_with_same_precision(token: str) -> str:
 
 CLASSES = (
     TokenClass("ps_row", PS_ROW),
+    TokenClass("home", r"/[^\s'\"]*(?=/\.docker/config\.json)"),
+    TokenClass("ls_owner", rf"[0-9a-z_][0-9a-z_-]* +[0-9a-z_][0-9a-z_-]* +\d+(?= +{MONTH} +\d)"),
+    TokenClass("authorizer_id", r"(?<=authorizer )(?:[0-9a-z]{10}|[0-9a-z]{6})", lambda _: r"[0-9a-z]{10}|[0-9a-z]{6}"),
     TokenClass("uuid", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
     TokenClass("digest", r"sha256:[0-9a-f]{64}"),
     TokenClass(

@@ -29,7 +29,7 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from checks import markdown_reader, model, report
+from checks import depends, markdown_reader, model, report
 from checks.paths import Site
 from dsp_markdown import pages
 from dsp_markdown.download import DownloadPreprocessor
@@ -55,7 +55,7 @@ def generated(site: Site, line: str, data: dict | None) -> str | None:
 
 def status_lines(site: Site, text: str, data: dict | None) -> dict[int, str]:
     """1-based line of each closing fence that gets a status line -> that line, as HTML."""
-    found = {}
+    found, inputs = {}, depends.InputsKeys(site)
     for block in markdown_reader.code_blocks(text):
         shown = [
             site.snippets / include.path
@@ -63,7 +63,7 @@ def status_lines(site: Site, text: str, data: dict | None) -> dict[int, str]:
             if model.kind_of(site.snippets / include.path) != "output"
         ]
         if block.fenced and shown:
-            modifier, sentence = status_of(site, shown[0], data)
+            modifier, sentence = status_of(site, shown[0], data, inputs)
             found[block.last] = (
                 f'{block.indent}<p class="dsp-status dsp-status--{modifier}">{html.escape(sentence)}</p>'
             )

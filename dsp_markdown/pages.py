@@ -11,6 +11,7 @@ import json
 import os
 from pathlib import Path
 
+from checks import depends
 from checks import pages as page_files
 from checks.paths import Site
 from dsp_markdown import corrections, mkdocs_site, notes_map
@@ -46,9 +47,9 @@ def nav_pages(site: Site) -> list[tuple[str, str]]:
 def _counts(site: Site, page: str, data: dict | None) -> tuple[int, dict[str, int]]:
     page_dir = site.snippets / Path(page).with_suffix("")
     steps = page_files.steps_of(site, page_dir) if page_dir.is_dir() else []
-    counts = dict.fromkeys(OUTCOMES, 0)
+    counts, inputs = dict.fromkeys(OUTCOMES, 0), depends.InputsKeys(site)
     for step in steps:
-        counts[assess(site, step, data)[0]] += 1
+        counts[assess(site, step, data, inputs)[0]] += 1
     return len(steps), counts
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks import report
+from checks import depends, report
 from checks.paths import Site
 
 # What a block's status can be, in the order the Status page shows them.
@@ -21,16 +21,17 @@ OUTCOMES = {
 }
 
 
-def assess(site: Site, snippet: Path, data: dict | None) -> tuple[str, str]:
-    """(outcome, sentence) for one snippet; the outcome is a key of OUTCOMES."""
+def assess(site: Site, snippet: Path, data: dict | None, inputs: depends.InputsKeys | None = None) -> tuple[str, str]:
+    """(outcome, sentence) for one snippet; the outcome is a key of OUTCOMES. `inputs`
+    remembers the keys of a page's steps, which share their page's key."""
     key = site.relative(snippet)
     entry = (data or {}).get("snippets", {}).get(key)
     if not entry:
         return "unverified", "Not yet verified: the gate has not run this block."
-    if entry.get("sha256") != report.fingerprint(site, snippet):
+    if entry.get("sha256") != report.fingerprint(site, snippet, inputs):
         return "unverified", "Not yet verified: this block changed since the gate last ran it."
     when = (entry.get("verified_at") or data.get("generated", ""))[:10]
-    tested = _behaviour_of(site, snippet, data)
+    tested = _behaviour_of(site, snippet, data, inputs)
     if tested and tested["failed"]:
         return "failed", f"Failed {tested['failed']} of its behaviour tests ({_modules(tested)}) on {when}."
     if entry["status"] == "passed":
@@ -49,16 +50,18 @@ def assess(site: Site, snippet: Path, data: dict | None) -> tuple[str, str]:
     return "failed", f"Failed in the gate run of {when}."
 
 
-def status_of(site: Site, snippet: Path, data: dict | None) -> tuple[str, str]:
+def status_of(
+    site: Site, snippet: Path, data: dict | None, inputs: depends.InputsKeys | None = None
+) -> tuple[str, str]:
     """(css modifier, sentence) for one snippet: a verified and a validated block look alike."""
-    outcome, sentence = assess(site, snippet, data)
+    outcome, sentence = assess(site, snippet, data, inputs)
     return ("passed" if outcome in ("verified", "validated") else outcome), sentence
 
 
-def _behaviour_of(site: Site, snippet: Path, data: dict | None) -> dict | None:
+def _behaviour_of(site: Site, snippet: Path, data: dict | None, inputs: depends.InputsKeys | None) -> dict | None:
     """The behaviour tests' results for this snippet's current text, if the gate ran them."""
     tested = (data or {}).get("behaviour", {}).get(site.relative(snippet))
-    return tested if tested and tested.get("sha256") == report.fingerprint(site, snippet) else None
+    return tested if tested and tested.get("sha256") == report.fingerprint(site, snippet, inputs) else None
 
 
 def _modules(tested: dict) -> str:

@@ -198,3 +198,31 @@ def test_a_ps_row_matches_other_process_ids_and_times_only():
     assert not expected.matches(shown, "root 123 99 09:05 ? 00:00:01 sleep 5\n")
     assert not expected.matches(shown, "nobody 123 99 0 09:05 ? 00:00:01 sleep 5\n")
     assert not expected.matches(shown, "root web 99 0 09:05 ? 00:00:01 sleep 5\n")
+
+
+def test_an_ls_line_matches_another_owner_group_and_size_but_not_another_mode_or_name():
+    shown = "-r-------- 1 root root 1680 Dec  1 21:42 mykey.pem\n"
+    assert expected.matches(shown, "-r-------- 1 runner docker 1676 Dec 12 09:01 mykey.pem\n")
+    assert expected.matches(shown, "-r-------- 1 1001 1001 1676 Dec  2 09:01 mykey.pem\n")
+    assert not expected.matches(shown, "-rw-r--r-- 1 root root 1680 Dec  1 21:42 mykey.pem\n")
+    assert not expected.matches(shown, "-r-------- 1 root root 1680 Dec  1 21:42 other.pem\n")
+    assert not expected.matches(shown, "-r-------- 1 root root Dec  1 21:42 mykey.pem\n")
+
+
+def test_an_authorizer_id_matches_aws_and_moto_forms_only_after_authorizer():
+    shown = "API tpo4uxpssj, authorizer d0awqtwjhv\n"
+    assert expected.matches(shown, "API a1b2c3d4e5, authorizer gfi4n3\n")
+    assert expected.matches(shown, "API a1b2c3d4e5, authorizer x9y8z7w6v5\n")
+    assert not expected.matches(shown, "API a1b2c3d4e5, authorizer gfi4n3x\n")
+    assert not expected.matches(shown, "API a1b2c3d4e5, authorizer \n")
+    assert not expected.matches(shown, "API a1b2c3d4e5, gfi4n3\n")
+    assert ("authorizer_id", "d0awqtwjhv") in volatile.tokens_in(shown)
+
+
+def test_a_home_directory_matches_any_absolute_path_before_the_docker_config_only():
+    shown = "WARNING! Your credentials are stored unencrypted in '/home/runner/.docker/config.json'.\n"
+    assert expected.matches(shown, shown.replace("/home/runner", "/tmp/dsp-1a2b/home"))
+    assert expected.matches(shown, shown.replace("/home/runner", "/root"))
+    assert not expected.matches(shown, shown.replace("/home/runner", "relative/dir"))
+    assert not expected.matches(shown, shown.replace(".docker/config.json", ".docker/other.json"))
+    assert not expected.matches(shown, shown.replace("/home/runner/.docker/config.json", "/home/runner"))

@@ -38,11 +38,17 @@ RACY_SECONDS = 2.0
 
 
 def inputs_key(site: Site, snippet: Path) -> str:
+    kind, path = what_it_reads(snippet)
+    return page_inputs_key(site, path) if kind == "page" else file_inputs_key(path)
+
+
+def what_it_reads(snippet: Path) -> tuple[str, Path]:
+    """("page", its folder) for a shell step or a page's clean-up item (a folder), else ("file", it)."""
     if snippet.is_dir():  # a page's clean-up item (checks/cleanup_item.py) depends on its whole page
-        return page_inputs_key(site, snippet)
+        return "page", snippet.resolve()
     if model.kind_of(snippet) is model.Kind.SHELL:
-        return page_inputs_key(site, snippet.resolve().parent)
-    return file_inputs_key(snippet)
+        return "page", snippet.resolve().parent
+    return "file", snippet
 
 
 def page_inputs_key(site: Site, page_dir: Path) -> str:
@@ -78,16 +84,12 @@ class InputsKeys:
         self._known: dict[tuple[str, Path], tuple[Stamp, str]] = {}
 
     def __call__(self, snippet: Path) -> str:
-        if snippet.is_dir():
-            return self._page(snippet)
-        if model.kind_of(snippet) is model.Kind.SHELL:
-            return self._page(snippet.resolve().parent)
-        parts = [snippet, model.output_of(snippet), model.assertion_of(snippet)]
-        return self._remembered("file", snippet, _stamp(parts))
-
-    def _page(self, page_dir: Path) -> str:
-        page_dir = page_dir.resolve()
-        return self._remembered("page", page_dir, _stamp([*page_dir.rglob("*"), pages.page_of(self.site, page_dir)]))
+        kind, path = what_it_reads(snippet)
+        if kind == "page":
+            read = [*path.rglob("*"), pages.page_of(self.site, path)]
+        else:
+            read = [path, model.output_of(path), model.assertion_of(path)]
+        return self._remembered(kind, path, _stamp(read))
 
     def _remembered(self, kind: str, path: Path, stamp: Stamp) -> str:
         known = self._known.get((kind, path))

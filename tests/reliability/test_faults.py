@@ -40,16 +40,26 @@ def test_with_no_engine_docker_checks_are_skipped_with_the_reason_and_the_rest_r
 
 class PrivateEngine:
     """A dockerd of the test's own (own socket, data, bridge and address pool), so killing it
-    harms no one. (Not `--bridge none`: a dockerd started so deletes the host's docker0.)"""
+    harms no one. (Not `--bridge none`: a dockerd started so deletes the host's docker0.)
 
-    BRIDGE = "dsp-pe0"
+    Its bridge is named after its directory, so runs at once on one machine (CI beside an
+    author's gate) never share one, and a bridge whose run died is known by its directory."""
+
+    PREFIX = "dsp-pe-"  # with mkdtemp's 8 characters, 15: the longest name an interface may have
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="dsp-pe-", dir="/tmp"))
+        remove_bridges_of_dead_engines()
+        self.root = Path(tempfile.mkdtemp(prefix=self.PREFIX, dir="/tmp"))
+        self.bridge = self.root.name
         self.host = f"unix://{self.root}/docker.sock"
         self.process: subprocess.Popen[bytes] | None = None
-        subprocess.run(["ip", "link", "add", self.BRIDGE, "type", "bridge"], check=True)
-        subprocess.run(["ip", "addr", "add", "10.213.0.1/24", "dev", self.BRIDGE], check=True)
+        self.network_ids: set[str] = set()
+        try:
+            subprocess.run(["ip", "link", "add", self.bridge, "type", "bridge"], check=True)
+            subprocess.run(["ip", "addr", "add", "10.213.0.1/24", "dev", self.bridge], check=True)
+        except subprocess.CalledProcessError:
+            self.close()
+            raise
 
     def start(self) -> None:
         # A killed dockerd leaves its managed containerd's socket and state behind.
@@ -59,7 +69,7 @@ class PrivateEngine:
         self.process = subprocess.Popen(
             [DOCKERD, "--host", self.host, "--data-root", str(self.root / "data"),
              "--exec-root", str(self.root / "exec"), "--pidfile", str(self.root / "pid"),
-             "--bridge", self.BRIDGE, "--iptables=false", "--ip-masq=false",
+             "--bridge", self.bridge, "--iptables=false", "--ip-masq=false",
              "--default-address-pool", "base=10.214.0.0/16,size=24"],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
@@ -72,6 +82,8 @@ class PrivateEngine:
             return False
 
     def kill(self) -> None:
+        if self.answers():
+            self.network_ids |= {network.id[:12] for network in self.client().networks.list()}
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
@@ -94,20 +106,40 @@ class PrivateEngine:
     def close(self) -> None:
         self.kill()
         self._unmount()
-        subprocess.run(["ip", "link", "delete", self.BRIDGE], check=False)
-        for bridge in self._stray_bridges():
+        subprocess.run(["ip", "link", "delete", self.bridge], check=False, stderr=subprocess.DEVNULL)
+        for bridge in self._bridges_of_its_networks():
             subprocess.run(["ip", "link", "delete", bridge], check=False)
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def _stray_bridges(self) -> list[str]:
-        """br-<network id> interfaces a killed private engine left, that the shared engine does not own."""
-        listed = subprocess.run(["ip", "-o", "link", "show", "type", "bridge"], capture_output=True, text=True).stdout
-        bridges = [line.split(": ")[1].split("@")[0] for line in listed.splitlines() if ": br-" in line]
-        try:
-            shared = {n.id[:12] for n in docker.from_env().networks.list()}
-        except Exception:
-            return []
-        return [b for b in bridges if b.removeprefix("br-") not in shared]
+    def _bridges_of_its_networks(self) -> list[str]:
+        """The br-<network id> interfaces of the networks it had when killed: a dead dockerd
+        leaves them. (Only its own: another engine's, shared or private, stay.)"""
+        return [bridge for bridge in bridges_named("br-") if bridge.removeprefix("br-") in self.network_ids]
+
+
+def remove_bridges_of_dead_engines() -> None:
+    """Bridges a killed test run left: its directory is gone, or its dockerd no longer runs.
+    (A directory with no pid file yet is an engine starting. dsp-pe0 is the one name every
+    run shared before.)"""
+    for bridge in bridges_named(PrivateEngine.PREFIX) + bridges_named("dsp-pe0"):
+        pidfile = Path("/tmp", bridge, "pid")
+        gone = bridge == "dsp-pe0" or not pidfile.parent.exists()
+        if gone or (pidfile.exists() and not process_runs(pidfile)):
+            subprocess.run(["ip", "link", "delete", bridge], check=False)
+
+
+def bridges_named(prefix: str) -> list[str]:
+    listed = subprocess.run(["ip", "-o", "link", "show", "type", "bridge"], capture_output=True, text=True).stdout
+    names = [line.split(": ")[1].split("@")[0] for line in listed.splitlines()]
+    return [name for name in names if name.startswith(prefix)]
+
+
+def process_runs(pidfile: Path) -> bool:
+    try:
+        os.kill(int(pidfile.read_text()), 0)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 @pytest.fixture
@@ -115,9 +147,11 @@ def private_engine():
     if os.geteuid() != 0 or not Path(DOCKERD).exists() or not shutil.which("ip"):
         pytest.skip("a private dockerd needs root, Debian's docker.io and iproute2")
     engine = PrivateEngine()
-    engine.start()
-    yield engine
-    engine.close()
+    try:
+        engine.start()
+        yield engine
+    finally:
+        engine.close()
 
 
 def gate(site: Path, engine: PrivateEngine) -> subprocess.Popen[str]:
@@ -135,20 +169,27 @@ def gate(site: Path, engine: PrivateEngine) -> subprocess.Popen[str]:
     )
 
 
+def until_told(marker: Path) -> str:
+    """A step that waits for the test to have done its harm, rather than sleeping long enough."""
+    return f"until [ -e {marker} ]; do sleep 0.1; done\n"
+
+
 ENGINE_PAGE = {
     "docs/sec/page.md": "# P\n",
     "snippets/sec/page/01-network.sh": "docker network create fault-net > /dev/null\n",
-    "snippets/sec/page/02-volume.sh": "docker volume create fault-vol > /dev/null\nsleep 20\n",
     "snippets/sec/page/03-list.sh": "docker network ls --filter name=fault-net --format '{{.Name}}'\n",
     "snippets/sec/page/03-list.out": "fault-net\n",
 }
 
 
 def test_engine_killed_mid_run_fails_clearly_without_a_traceback(private_engine, tmp_path):
-    site = write_site(tmp_path / "site", ENGINE_PAGE)
+    killed = tmp_path / "killed"
+    volume_then_wait = "docker volume create fault-vol > /dev/null\n" + until_told(killed)
+    site = write_site(tmp_path / "site", {**ENGINE_PAGE, "snippets/sec/page/02-volume.sh": volume_then_wait})
     run = gate(site, private_engine)
     wait_until(lambda: len(private_engine.labelled()) >= 2, "the page's engine objects created", 60)
     private_engine.kill()
+    killed.touch()
     output, _ = run.communicate(timeout=120)
     assert run.returncode == 1, output
     assert "snippets/sec/page/03-list.sh" in output and "Cannot connect to the Docker daemon" in output
@@ -191,7 +232,6 @@ def test_two_runs_at_once_on_one_engine_both_pass_and_leave_nothing(private_engi
 MOTO_PAGES = {
     "docs/sec/a-page.md": "# P\n",
     "snippets/sec/a-page/01-bucket.sh": "aws s3 mb s3://kept-bucket\n",
-    "snippets/sec/a-page/02-wait.sh": "sleep 20\n",
     "snippets/sec/a-page/03-list.sh": "aws s3 ls\n",
     "snippets/sec/a-page/03-list.out": "... kept-bucket\n",
     "snippets/sec/a-page/04-clean-up.sh": "aws s3 rb s3://kept-bucket\n",
@@ -220,13 +260,15 @@ def moto_holds_bucket(pid: int, bucket: str) -> bool:
 
 
 def test_moto_killed_mid_run_fails_that_page_clearly_and_the_rest_and_the_next_run_pass(tmp_path):
-    site = write_site(tmp_path / "site", MOTO_PAGES)
+    killed = tmp_path / "killed"
+    site = write_site(tmp_path / "site", {**MOTO_PAGES, "snippets/sec/a-page/02-wait.sh": until_told(killed)})
     env = {**os.environ, "DSP_ROOT": str(site), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "snippets"]
     run = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wait_until(lambda: moto_holds_bucket(run.pid, "kept-bucket"), "step 01 made its bucket (step 02 is sleeping)", 300)
+    wait_until(lambda: moto_holds_bucket(run.pid, "kept-bucket"), "step 01 made its bucket (step 02 is waiting)", 300)
     for pid in moto_servers_of(run.pid):
         os.kill(pid, signal.SIGKILL)
+    killed.touch()
     output, _ = run.communicate(timeout=180)
     assert run.returncode == 1, output
     assert "the moto server died; starting a new one" in output

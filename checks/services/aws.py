@@ -142,6 +142,8 @@ class Aws:
         self.server: subprocess.Popen[bytes] | None = None
         self.endpoint = ""
         self._sessions_reset: set[str] = set()
+        # What a just-reset account holds is the same for every page: listed once per server.
+        self._reset_inventory: dict[bool, list[str]] = {}
 
     def moto_endpoint(self) -> str:
         """The gate process's moto server; a server that died (killed mid-run) is replaced."""
@@ -150,6 +152,7 @@ class Aws:
         if self.server is not None:
             self.log("the moto server died; starting a new one (its state is lost)")
             self._sessions_reset.clear()
+            self._reset_inventory.clear()
         self.server, self.endpoint = start_moto()
         return self.endpoint
 
@@ -166,7 +169,7 @@ class Aws:
             with urllib.request.urlopen(request, timeout=300):  # reloads IAM managed policies: slow under load
                 pass
             self._sessions_reset.add(session.id)
-            aws_inventory.note_baseline(session)  # what the page's clean-up item is judged against
+            aws_inventory.note_baseline(session, self._reset_inventory)  # what the clean-up item is judged against
 
     def available(self) -> str | None:
         try:

@@ -103,9 +103,10 @@ def take(codecommit: bool) -> list[str]:
 
     session = boto3.session.Session()
     kinds = [row for row in KINDS if codecommit or row[1] != "codecommit"]
+    clients = {service: session.client(service) for service in dict.fromkeys(row[1] for row in kinds)}
     # The listings are independent: asked side by side, the inventory takes the slowest one's time.
     with ThreadPoolExecutor(max_workers=8) as pool:
-        found = pool.map(lambda row: _names_of_kind(session.client(row[1]), *row), kinds)
+        found = pool.map(lambda row: _names_of_kind(clients[row[1]], *row), kinds)
     return sorted(name for names in found for name in names)
 
 
@@ -154,11 +155,13 @@ def _pages(client, operation: str, arguments: dict):
 
 def of_session(session) -> list[str]:
     """The inventory of the account a session's AWS steps use (its vetted environment)."""
-    env = session.env
+    return _taken(session.env, names_codecommit(session))
+
+
+def _taken(env: dict[str, str], codecommit: bool) -> list[str]:
     guard(env)
-    flags = ["--codecommit"] if _names_codecommit(session) else []
     done = subprocess.run(
-        [sys.executable, "-m", "checks.services.aws_inventory", *flags],
+        [sys.executable, "-m", "checks.services.aws_inventory", *(["--codecommit"] if codecommit else [])],
         env=env,
         cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
@@ -170,7 +173,7 @@ def of_session(session) -> list[str]:
     return json.loads(done.stdout)
 
 
-def _names_codecommit(session) -> bool:
+def names_codecommit(session) -> bool:
     return any(
         "codecommit" in path.read_text(encoding="utf-8", errors="replace").lower()
         for path in session.page_dir.rglob("*")
@@ -178,9 +181,14 @@ def _names_codecommit(session) -> bool:
     )
 
 
-def note_baseline(session) -> None:
-    """Before the page's first AWS step (just after its account is reset): what is already there."""
-    session.aws_baseline = of_session(session)
+def note_baseline(session, after_reset: dict[bool, list[str]]) -> None:
+    """Before the page's first AWS step, just after its account is reset: what is already
+    there. A reset account holds the same for every page of a server, so `after_reset`
+    (the server's) keeps the list taken the first time, with CodeCommit's or without."""
+    codecommit = names_codecommit(session)
+    if codecommit not in after_reset:
+        after_reset[codecommit] = _taken(session.env, codecommit)
+    session.aws_baseline = after_reset[codecommit]
 
 
 def left_behind(session) -> list[str] | None:

@@ -9,7 +9,9 @@ http://host.docker.internal:MOTO_PORT so the function's SDK calls come back to m
   environment (Lambda's Python runtimes bundle boto3) and Pillow (standing in for the layer
   a reader adds), tagged once per runtime name pages use; moto finds it through
   MOTO_DOCKER_LAMBDA_IMAGE. Files: standins/lambda/. It stays in the engine, labelled with
-  what it was built from, and is rebuilt when that changes;
+  what it was built from, and is rebuilt when that changes. Built, it is also pushed to the
+  local registry under that fingerprint, so a fresh engine (a removed /var/lib/docker) pulls
+  it in seconds instead of building it again, as the stand-ins are;
 * a relay from the engine's bridge gateway (what host.docker.internal resolves to) to moto,
   which listens on loopback only: the functions reach moto, nothing else reaches it.
 
@@ -29,7 +31,8 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-from checks.services import session_environment
+from checks.services import progress, session_environment
+from checks.services.dockerd import REGISTRY_ADDR
 
 IMAGE = "dsp-lambda-runtime"
 RUNTIMES = [f"python3.{minor}" for minor in range(9, 14)] + [f"nodejs{major}.x" for major in (18, 20, 22, 24)]
@@ -37,6 +40,7 @@ BASE = "ubuntu:24.04"
 FILES = Path(__file__).parent / "standins" / "lambda"
 SDK = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3", "six")
 LABEL = "dsp.lambda-runtime"
+REGISTRY_COPY = f"{REGISTRY_ADDR}/dsp/lambda-runtime"  # tagged with the fingerprint
 # A step's containers (a hidden check's, say) reach moto at $DSP_MOTO_BRIDGE_URL when it requires this.
 BRIDGE = "moto-bridge"
 BRIDGE_VARIABLE = "DSP_MOTO_BRIDGE_URL"
@@ -65,8 +69,9 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def ensure_images(api) -> None:
-    """Build the runtime image unless this engine has it, from the same files, under every tag."""
+def ensure_images(api, log=lambda message: None) -> None:
+    """The runtime image in this engine under every tag: kept, pulled from the local
+    registry, or built (and pushed there), from the same files."""
     import docker.errors
 
     wanted = fingerprint()
@@ -76,6 +81,36 @@ def ensure_images(api) -> None:
             return
     except docker.errors.ImageNotFound:
         pass
+    if not pulled(api, wanted):
+        image = built(api, wanted, log)
+        tag_for_every_runtime(image)
+        keep_in_registry(api, image, wanted, log)
+
+
+def tag_for_every_runtime(image) -> None:
+    for runtime in RUNTIMES:
+        image.tag(IMAGE, runtime)
+
+
+def pulled(api, wanted: str) -> bool:
+    """Whether the local registry had the image of this fingerprint: it is then here under
+    every runtime tag. False without a registry."""
+    import docker.errors
+
+    try:
+        image = api.images.pull(REGISTRY_COPY, tag=wanted)
+    except docker.errors.APIError:
+        return False
+    right = image.labels.get(LABEL) == wanted
+    if right:
+        tag_for_every_runtime(image)
+    api.images.remove(f"{REGISTRY_COPY}:{wanted}")  # the runtime tags keep the image
+    return right
+
+
+def built(api, wanted: str, log):
+    """The image built from its files and the gate's SDK, and a copy pushed to the local registry."""
+    log("building the Lambda runtime image for moto (once: later engines pull it from the local registry)")
     with tempfile.TemporaryDirectory(prefix="dsp-lambda-runtime-") as context:
         for path in FILES.iterdir():
             shutil.copy(path, Path(context, path.name))
@@ -89,8 +124,19 @@ def ensure_images(api) -> None:
         image, _ = api.images.build(
             path=context, buildargs={"BASE": BASE}, labels={LABEL: wanted}, rm=True, forcerm=True
         )
-    for runtime in RUNTIMES:
-        image.tag(IMAGE, runtime)
+    keep_in_registry(api, image, wanted, log)
+    return image
+
+
+def keep_in_registry(api, image, wanted: str, log) -> None:
+    """Push a copy to the local registry. Best effort: without one (a runner that reaches
+    Docker Hub), the next fresh engine builds the image again."""
+    image.tag(REGISTRY_COPY, wanted)
+    pushed = api.images.push(REGISTRY_COPY, tag=wanted, stream=True, decode=True)
+    errors = [line["error"] for line in pushed if "error" in line]
+    api.images.remove(f"{REGISTRY_COPY}:{wanted}")
+    if errors:
+        log(f"the Lambda runtime image was not kept in the local registry: {errors[0]}")
 
 
 def bridge_gateway(api) -> str:
@@ -162,7 +208,7 @@ class LambdaRuntimes:
         if missing:
             return missing
         try:
-            ensure_images(self.engine.client())
+            ensure_images(self.engine.client(), progress.logger(self.config, "lambda"))
         except Exception as error:
             return f"the Lambda runtime image for moto could not be made: {error}"
         return None

@@ -33,6 +33,16 @@ def test_a_page_that_leaves_a_bucket_fails_naming_it(run_gate):
     assert "1 failed, 1 passed" in done.stdout
 
 
+def test_each_page_is_judged_on_what_it_left_itself_on_a_server_that_remembers_a_reset_account(run_gate):
+    """The second page starts from the reset account the first one's list was taken of."""
+    second = {"docs/sec/later.md": "# Later\n", "snippets/sec/later/01-bucket.sh": "aws s3 mb s3://later-bucket-7\n"}
+    done = run_gate({**site(CREATE), **second}, timeout=LOADED)
+    assert "snippets/sec/leaky [clean-up]" in done.stdout and "snippets/sec/later [clean-up]" in done.stdout
+    assert "keep billing): s3 bucket leaky-bucket-42." in done.stdout
+    assert "keep billing): s3 bucket later-bucket-7." in done.stdout, done.stdout
+    assert "2 failed, 2 passed" in done.stdout
+
+
 def test_the_same_page_deleting_its_bucket_passes(run_gate):
     done = run_gate(site(CREATE, DELETE), timeout=LOADED)
     assert done.returncode == 0, done.stdout

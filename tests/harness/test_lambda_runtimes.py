@@ -33,6 +33,20 @@ def test_every_runtime_the_serverless_pages_use_is_tagged():
     assert {"python3.12", "nodejs24.x"} <= set(lambda_runtimes.RUNTIMES)
 
 
+def test_a_fresh_engine_pulls_the_runtime_image_from_the_local_registry_instead_of_building_it(docker_engine):
+    lambda_runtimes.ensure_images(docker_engine)
+    wanted = lambda_runtimes.fingerprint()
+    here = docker_engine.images.get(f"{lambda_runtimes.IMAGE}:{lambda_runtimes.RUNTIMES[0]}")
+    said: list[str] = []
+    lambda_runtimes.keep_in_registry(docker_engine, here, wanted, said.append)
+    assert said == []
+    # A fresh engine pulls the same image (its id is its config's digest); no tag of the copy stays.
+    assert lambda_runtimes.pulled(docker_engine, wanted)
+    assert docker_engine.images.get(f"{lambda_runtimes.IMAGE}:{lambda_runtimes.RUNTIMES[-1]}").id == here.id
+    assert not docker_engine.images.list(name=lambda_runtimes.REGISTRY_COPY)
+    assert not lambda_runtimes.pulled(docker_engine, "0" * 16)
+
+
 def _bootstrap(tmp_path, program: list[str], handler: str, event: dict) -> subprocess.CompletedProcess[str]:
     """A bootstrap run on a handler in tmp_path (it stands for /var/task)."""
     script = (FILES / program[-1]).read_text().replace("/var/task", str(tmp_path))

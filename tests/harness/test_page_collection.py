@@ -6,6 +6,7 @@ xdist runs it in a subprocess (run_gate), since workers are processes anyway.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -288,3 +289,46 @@ def test_a_runs_remembered_keys_are_inputs_key_and_follow_every_edit(site, steps
     for text in ('{"a": 1}\n', '{"a": 2}\n'):  # same size, within one clock tick: still seen
         data.write_text(text)
         assert keys(data) == depends.inputs_key(site, data)
+
+
+class Worker:
+    """What xdist's schedulers use of a worker: its id, the items sent, its shutdown."""
+
+    def __init__(self, name: str) -> None:
+        self.gateway, self.sent, self.shutting_down = type("Gateway", (), {"id": name})(), [], False
+
+    def send_runtest_some(self, indices: list[int]) -> None:
+        self.sent.append(indices)
+
+    def shutdown(self) -> None:
+        self.shutting_down = True
+
+
+def test_scopes_go_out_longest_first_by_recorded_durations_and_a_page_stays_whole(in_process_site):
+    pytester = in_process_site({"docs/sec/short.md": "# S\n", "docs/sec/long.md": "# L\n"})
+    collection = [
+        "snippets/sec/short/01.sh::shell", "snippets/sec/short/02.sh::shell",
+        "tests/test_a.py::test_new", "snippets/sec/long/01.sh::shell", "tests/test_a.py::test_slow",
+    ]  # fmt: skip
+    durations = {collection[0]: 1.0, collection[1]: 1.0, collection[3]: 30.0, collection[4]: 12.0}
+    pytester.path.joinpath(".test_durations").write_text(json.dumps(durations))
+    config = pytester.parseconfigure("--tx", "popen", "--dist", "load")
+    scheduler = scheduling.PageScheduling(config, None)
+    worker = Worker("gw0")
+    scheduler.add_node(worker)
+    scheduler.add_node_collection(worker, collection)
+    scheduler.schedule()
+    for index in (3, 4, 2):  # each next unit goes out as the worker finishes one
+        scheduler.mark_test_complete(worker, index, 0.1)
+    # The long page, the slow test, the new test (not recorded: the mean, 11 s), the short page whole.
+    assert worker.sent == [[3], [4], [2], [0, 1]]
+
+
+def test_without_recorded_durations_scopes_keep_loadscopes_order(in_process_site):
+    assert scheduling.expected_seconds({}, ["a::1"], ["a"]) == {"a": 0.0}
+    queue = scheduling.LongestFirst()
+    queue.update({"first": {}, "second": {}})
+    assert queue.popitem(last=False)[0] == "first"
+    queue.seconds = {"second": 2.0, "third": 1.0}
+    queue.update({"third": {}})
+    assert [queue.popitem(last=False)[0] for _ in range(2)] == ["second", "third"]

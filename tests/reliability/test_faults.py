@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -169,9 +168,31 @@ def gate(site: Path, engine: PrivateEngine) -> subprocess.Popen[str]:
     )
 
 
-def until_told(marker: Path) -> str:
-    """A step that waits for the test to have done its harm, rather than sleeping long enough."""
-    return f"until [ -e {marker} ]; do sleep 0.1; done\n"
+def until_told(here: Path) -> str:
+    """A step that says it is waiting (the steps before it are done) and waits for the test to
+    have done its harm, rather than sleeping long enough. It says so through a FIFO: a page's
+    steps cannot write the test's files (the sandbox mounts them read-only), but may a FIFO."""
+    os.mkfifo(here / "waiting")
+    waiting, harmed = here / "waiting", here / "harmed"  # (a later run, harmed already, waits for nothing)
+    return f"[ -e {harmed} ] || {{ echo > {waiting}; until [ -e {harmed} ]; do sleep 0.1; done; }}\n"
+
+
+def harm_while_waiting(here: Path, run: subprocess.Popen[str], harm) -> None:
+    """Harm once the waiting step is reached; a run that ended before it is left to the asserts."""
+    listening = os.open(here / "waiting", os.O_RDONLY | os.O_NONBLOCK)
+
+    def said_waiting() -> bool:
+        try:
+            return os.read(listening, 1) == b"\n"
+        except BlockingIOError:  # the step has it open and has not written yet
+            return False
+
+    try:
+        wait_until(lambda: said_waiting() or run.poll() is not None, "the page's waiting step", 300)
+    finally:
+        os.close(listening)
+    harm()
+    (here / "harmed").touch()
 
 
 ENGINE_PAGE = {
@@ -183,13 +204,10 @@ ENGINE_PAGE = {
 
 
 def test_engine_killed_mid_run_fails_clearly_without_a_traceback(private_engine, tmp_path):
-    killed = tmp_path / "killed"
-    volume_then_wait = "docker volume create fault-vol > /dev/null\n" + until_told(killed)
+    volume_then_wait = "docker volume create fault-vol > /dev/null\n" + until_told(tmp_path)
     site = write_site(tmp_path / "site", {**ENGINE_PAGE, "snippets/sec/page/02-volume.sh": volume_then_wait})
     run = gate(site, private_engine)
-    wait_until(lambda: len(private_engine.labelled()) >= 2, "the page's engine objects created", 60)
-    private_engine.kill()
-    killed.touch()
+    harm_while_waiting(tmp_path, run, private_engine.kill)
     output, _ = run.communicate(timeout=120)
     assert run.returncode == 1, output
     assert "snippets/sec/page/03-list.sh" in output and "Cannot connect to the Docker daemon" in output
@@ -247,28 +265,18 @@ def moto_servers_of(pid: int) -> list[int]:
     return [int(p) for p in found.stdout.split()]
 
 
-def moto_holds_bucket(pid: int, bucket: str) -> bool:
+def kill_moto_of(pid: int) -> None:
     for server in moto_servers_of(pid):
-        arguments = Path(f"/proc/{server}/cmdline").read_bytes().split(b"\0")
-        port = arguments[arguments.index(b"-p") + 1].decode()
-        try:
-            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/{bucket}", method="HEAD"), timeout=5)
-            return True
-        except OSError:
-            pass
-    return False
+        os.kill(server, signal.SIGKILL)
+    wait_until(lambda: not moto_servers_of(pid), "the moto server dead", 30)
 
 
 def test_moto_killed_mid_run_fails_that_page_clearly_and_the_rest_and_the_next_run_pass(tmp_path):
-    killed = tmp_path / "killed"
-    site = write_site(tmp_path / "site", {**MOTO_PAGES, "snippets/sec/a-page/02-wait.sh": until_told(killed)})
+    site = write_site(tmp_path / "site", {**MOTO_PAGES, "snippets/sec/a-page/02-wait.sh": until_told(tmp_path)})
     env = {**os.environ, "DSP_ROOT": str(site), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "snippets"]
     run = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wait_until(lambda: moto_holds_bucket(run.pid, "kept-bucket"), "step 01 made its bucket (step 02 is waiting)", 300)
-    for pid in moto_servers_of(run.pid):
-        os.kill(pid, signal.SIGKILL)
-    killed.touch()
+    harm_while_waiting(tmp_path, run, lambda: kill_moto_of(run.pid))
     output, _ = run.communicate(timeout=180)
     assert run.returncode == 1, output
     assert "the moto server died; starting a new one" in output

@@ -3,7 +3,7 @@
     .venv/bin/python bench/gate_bench.py            # (a)-(d)
     .venv/bin/python bench/gate_bench.py --cold     # also (e): provisioning from nothing
     .venv/bin/python bench/gate_bench.py --only-cold  # only (e); the others keep their values and dates
-    .venv/bin/python bench/gate_bench.py --maintainer # only (f) and (g): whole gates, ~30 min on 2 cores
+    .venv/bin/python bench/gate_bench.py --maintainer # only (f) and (g): whole gates, ~60 min on 2 cores
     .venv/bin/python bench/gate_bench.py --fresh      # only (h): a fresh clone's set-up plus gate
 
 (f)-(h) time whole gates: run them on a quiet machine (nothing else using the cores or the
@@ -146,12 +146,17 @@ def main() -> None:
     parser.add_argument("--pages", default="snippets", help="which snippets to run (default: all)")
     parser.add_argument("--only-cold", action="store_true", help="measure only (e), keeping the other figures")
     parser.add_argument("--maintainer", action="store_true", help="measure only (f) and (g): whole gates")
+    parser.add_argument(
+        "--store-durations",
+        action="store_true",
+        help="with --maintainer: the serial gate records .test_durations (for scheduling and shards)",
+    )
     parser.add_argument("--fresh", action="store_true", help="measure only (h): a fresh clone's set-up plus gate")
     args = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     figures: dict[str, dict] = {}
     if args.maintainer:
-        write(maintainer_figures(env))
+        write(maintainer_figures(env, args.store_durations))
         return
     if args.fresh:
         figures["h"] = {"what": "fresh machine: set-up plus gate (s)", "value": fresh_machine(), "detail": "./gate"}
@@ -229,7 +234,7 @@ def write(figures: dict[str, dict]) -> None:
         print(f"({key}) {mark} {figure['what']}: {value} {figure['detail']}{when}")
 
 
-def maintainer_figures(env: dict[str, str]) -> dict[str, dict]:
+def maintainer_figures(env: dict[str, str], store_durations: bool = False) -> dict[str, dict]:
     """(f) and (g): what a maintainer waits for, the whole gate, warm, parallel and serial."""
     with gate_config() as config:
         reason = docker_engine(config).ensure()  # warm: the engine and stand-ins are ready before any clock
@@ -237,7 +242,8 @@ def maintainer_figures(env: dict[str, str]) -> dict[str, dict]:
             raise SystemExit(reason)
         timed([*WHOLE_GATE, "-n", "auto"], env=env)  # once unmeasured: images pulled, page caches warm
         parallel = timed([*WHOLE_GATE, "-n", "auto"], env=env)
-        serial = timed([*WHOLE_GATE, "-n", "0"], env=env)
+        recording = ["--store-durations", "--clean-durations"] if store_durations else []
+        serial = timed([*WHOLE_GATE, "-n", "0", *recording], env=env)
         plain, unfaithful = floor(config, "snippets")
     bare = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=/dev/null", "tests"])
     baseline = plain + bare

@@ -14,7 +14,10 @@ rewritten so that each page is one scope:
     snippets/containers/hello/01-pull.sh::shell  ->  snippets/containers/hello::<position>
 
 Tests outside snippets/ are scoped as the `--dist` given says: by module or class for
-loadscope, by file for loadfile, each on its own for load, loadgroup and worksteal.
+loadscope, by file for loadfile, each on its own for load, loadgroup and worksteal, except
+that the instances of one parametrized test stay together: they usually share a module's
+fixture (one run of a gate over probe pages, say), which every worker given some of them
+would set up again.
 `--dist each` (every worker runs everything, pages whole) is left to xdist.
 
 Scopes go out longest first, by the durations recorded in `.test_durations` (the file
@@ -57,7 +60,8 @@ def scope_of(site: paths.Site, nodeid: str, dist: str, rootpath: Path) -> str:
         return nodeid.rsplit("::", 1)[0]
     if dist == "loadfile":
         return nodeid.split("::", 1)[0]
-    return nodeid
+    test = nodeid.split("[", 1)[0]  # a parameter's id may hold "::" itself
+    return test if "::" in test else nodeid
 
 
 def recorded_durations(config: pytest.Config) -> dict[str, float]:

@@ -269,6 +269,8 @@ def test_the_scheduler_scopes_a_page_by_its_folder_and_other_tests_as_dist_says(
     assert scope("loadfile", "snippets/sec/page/Dockerfile::dockerfile") == "snippets/sec/page"
     assert scope("load", "snippets/sec/stray.sh::layout") == "snippets/sec/stray.sh::layout"
     assert scope("load", "tests/test_a.py::TestA::test_b") == "tests/test_a.py::TestA::test_b"
+    assert scope("load", "tests/test_a.py::test_c[x-1]") == scope("load", "tests/test_a.py::test_c[y::2]")
+    assert scope("load", "tests/test_a.py::test_c[x-1]") == "tests/test_a.py::test_c"
     assert scope("loadscope", "tests/test_a.py::TestA::test_b") == "tests/test_a.py::TestA"
     assert scope("loadfile", "tests/test_a.py::TestA::test_b") == "tests/test_a.py"
 

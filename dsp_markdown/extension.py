@@ -41,11 +41,23 @@ NOTES_MAP_PAGE = "about/notes-map.md"
 SNIPPETS_PRIORITY = 32  # pymdownx.snippets' preprocessor
 
 
+# A build renders each page with a Markdown (and a Site) of its own, and the Status page asks
+# again for the key of every step the pages asked for: one remembered set per site for the
+# process (mkdocs serve rebuilds in it too; an answer stands only while its files are unchanged).
+BUILD_KEYS: dict[Path, depends.InputsKeys] = {}
+
+
+def inputs_of(site: Site) -> depends.InputsKeys:
+    if site.root not in BUILD_KEYS:
+        BUILD_KEYS[site.root] = depends.InputsKeys(site)
+    return BUILD_KEYS[site.root]
+
+
 def generated(site: Site, line: str, data: dict | None) -> str | None:
     """The Markdown a marker line becomes; None for any other line."""
     marker = line.strip()
     if marker == "<!-- dsp:status-table -->":
-        return pages.status_page(site, data, STATUS_PAGE)
+        return pages.status_page(site, data, STATUS_PAGE, inputs_of(site))
     if marker == "<!-- dsp:performance-table -->":
         return pages.performance_page(site)
     if marker == "<!-- notes-map -->":
@@ -55,7 +67,7 @@ def generated(site: Site, line: str, data: dict | None) -> str | None:
 
 def status_lines(site: Site, text: str, data: dict | None) -> dict[int, str]:
     """1-based line of each closing fence that gets a status line -> that line, as HTML."""
-    found, inputs = {}, depends.InputsKeys(site)
+    found, inputs = {}, inputs_of(site)
     for block in markdown_reader.code_blocks(text):
         shown = [
             site.snippets / include.path

@@ -44,18 +44,20 @@ def nav_pages(site: Site) -> list[tuple[str, str]]:
     ]
 
 
-def _counts(site: Site, page: str, data: dict | None) -> tuple[int, dict[str, int]]:
+def _counts(site: Site, page: str, data: dict | None, inputs: depends.InputsKeys) -> tuple[int, dict[str, int]]:
     page_dir = site.snippets / Path(page).with_suffix("")
     steps = page_files.steps_of(site, page_dir) if page_dir.is_dir() else []
-    counts, inputs = dict.fromkeys(OUTCOMES, 0), depends.InputsKeys(site)
+    counts = dict.fromkeys(OUTCOMES, 0)
     for step in steps:
         counts[assess(site, step, data, inputs)[0]] += 1
     return len(steps), counts
 
 
-def status_page(site: Site, data: dict | None, shown_on: str) -> str:
-    """The gate run's summary, a stacked bar per page and the table of every page of the nav."""
-    pages = [(page, title, *_counts(site, page, data)) for page, title in nav_pages(site)]
+def status_page(site: Site, data: dict | None, shown_on: str, inputs: depends.InputsKeys | None = None) -> str:
+    """The gate run's summary, a stacked bar per page and the table of every page of the nav.
+    `inputs`: keys the build already knows (the pages rendered before this one asked for them)."""
+    inputs = inputs or depends.InputsKeys(site)
+    pages = [(page, title, *_counts(site, page, data, inputs)) for page, title in nav_pages(site)]
     rows = [
         "| Page | Blocks | " + " | ".join(OUTCOMES.values()) + " |",
         "| --- | ---: |" + " ---: |" * len(OUTCOMES),

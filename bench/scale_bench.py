@@ -188,7 +188,7 @@ def measure(site: Path, repeat: int) -> dict[str, float]:
     build = [str(bin_dir / "mkdocs"), "build", "--strict", "-q", "-d", str(site / "built")]
     figures = {part: min(timed_run(command, site, env) for _ in range(repeat)) for part, command in
                (("collection", collect), ("build", build))}  # fmt: skip
-    # After them, so the site's files are not seconds old (depends.RACY_SECONDS), as in a real run.
+    # After them, so the site's files are not seconds old (paths.RACY_SECONDS), as in a real run.
     figures.update(json.loads(run([sys.executable, __file__, "--inside", str(repeat)], site, env).stdout))
     return figures
 

@@ -216,7 +216,7 @@ class SnippetFile(pytest.File):
                 "no check knows this kind of file "
                 f"(known: Dockerfile, {', '.join(sorted(model.KINDS))}, .out, .check.sh)",
             )
-        twins = pages.same_step_name(path)
+        twins = pages.same_step_name(site, path)
         if twins:
             raise site.error(
                 path,
@@ -224,8 +224,8 @@ class SnippetFile(pytest.File):
                 "their outputs and metadata would be ambiguous; rename one",
             )
         if kind in model.PART_KINDS:
-            if not _step_for(path).exists():
-                raise site.error(path, f"belongs to no step ({_step_for(path).name} is missing)")
+            if not _step_for(site, path).exists():
+                raise site.error(path, f"belongs to no step ({_step_for(site, path).name} is missing)")
             return None
         if path.resolve() not in pages.all_includes(site) and path.name not in pages.page_meta(site, page_dir).fixtures:
             page = site.relative(pages.page_of(site, page_dir))
@@ -238,5 +238,5 @@ class SnippetFile(pytest.File):
         return kind
 
 
-def _step_for(part: Path) -> Path:
-    return pages.step_of(part) or part.with_name(model.step_name(part) + ".sh")
+def _step_for(site: paths.Site, part: Path) -> Path:
+    return pages.step_of(site, part) or part.with_name(model.step_name(part) + ".sh")

@@ -16,25 +16,19 @@ The harness and the tools it runs are no input here: the cache adds them
 edit to the harness.
 
 A run asks for the keys of every step, and a shell step's key reads its whole page:
-InputsKeys remembers each answer for one run (one object per run, e.g. on the config),
-until a file it read changes.
+InputsKeys remembers each answer on its Site (one per run or build) until a file it read
+changes (Site.remembered).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import time
 from pathlib import Path
 
 import pytest
 
 from checks import model, pages, paths
 from checks.paths import Site
-
-# A file changed within this many seconds of being read may change again with the same
-# size and modification time (file systems stamp times at a clock tick): never trusted.
-RACY_SECONDS = 2.0
 
 
 def inputs_key(site: Site, snippet: Path) -> str:
@@ -73,46 +67,19 @@ def file_inputs_key(snippet: Path) -> str:
     return digest.hexdigest()
 
 
-Stamp = tuple[tuple[str, int, int], ...]
-
-
 class InputsKeys:
     """inputs_key, remembered for a run: an answer stands while the files it read are as they were."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self._known: dict[tuple[str, Path], tuple[Stamp, str]] = {}
 
     def __call__(self, snippet: Path) -> str:
         kind, path = what_it_reads(snippet)
         if kind == "page":
             read = [*path.rglob("*"), pages.page_of(self.site, path)]
-        else:
-            read = [path, model.output_of(path), model.assertion_of(path)]
-        return self._remembered(kind, path, _stamp(read))
-
-    def _remembered(self, kind: str, path: Path, stamp: Stamp) -> str:
-        known = self._known.get((kind, path))
-        if known and known[0] == stamp:
-            return known[1]
-        key = page_inputs_key(self.site, path) if kind == "page" else file_inputs_key(path)
-        newest = max((modified for _, _, modified in stamp), default=0)
-        if newest < (time.time() - RACY_SECONDS) * 1e9:
-            self._known[(kind, path)] = (stamp, key)
-        return key
-
-
-def _stamp(files: list[Path | None]) -> Stamp:
-    """Which files there are, with their sizes and modification times (in ns)."""
-    stamps = []
-    for path in files:
-        try:
-            status = os.stat(path) if path is not None else None
-        except OSError:
-            continue
-        if status is not None:
-            stamps.append((str(path), status.st_size, status.st_mtime_ns))
-    return tuple(sorted(stamps))
+            return self.site.remembered(("inputs key", kind, path), read, lambda: page_inputs_key(self.site, path))
+        read = [path, model.output_of(path), model.assertion_of(path)]
+        return self.site.remembered(("inputs key", kind, path), read, lambda: file_inputs_key(path))
 
 
 KEYS = pytest.StashKey[InputsKeys]()

@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 
 def page_dir_of(site: Site, snippet: Path) -> Path:
     """snippets/<section>/<page>/<step> -> snippets/<section>/<page>."""
-    rel = snippet.resolve().relative_to(site.snippets)
-    if len(rel.parts) < 2:
+    resolved = snippet.resolve()
+    if len(resolved.relative_to(site.snippets).parts) < 2:
         raise site.error(snippet, "snippets must live in snippets/<section>/<page>/")
-    return snippet.resolve().parent
+    return resolved.parent
 
 
 def page_of(site: Site, page_dir: Path) -> Path:
@@ -31,9 +31,14 @@ def page_of(site: Site, page_dir: Path) -> Path:
 
 
 def includes_of(site: Site, page: Path) -> list[tuple[Path, int]]:
-    """Snippet files included by a page, in page order, with the line of each include."""
-    text = page.read_text(encoding="utf-8")
-    return [((site.snippets / include.path).resolve(), include.line) for include in markdown_reader.includes(text)]
+    """Snippet files included by a page, in page order, with the line of each include
+    (read again only when the page changes: a run asks for them once per step)."""
+
+    def read() -> list[tuple[Path, int]]:
+        text = page.read_text(encoding="utf-8")
+        return [((site.snippets / include.path).resolve(), include.line) for include in markdown_reader.includes(text)]
+
+    return list(site.remembered(("includes of", page), [page], read))
 
 
 def all_includes(site: Site) -> dict[Path, list[tuple[Path, int]]]:
@@ -70,36 +75,50 @@ def page_meta(site: Site, page_dir: Path) -> PageMeta:
 def steps_of(site: Site, page_dir: Path) -> list[Path]:
     """The page's shown snippets in run order: the page's include order, then the rest by name.
 
-    Outputs, hidden assertions and metadata are parts of a step, not steps.
+    Outputs, hidden assertions and metadata are parts of a step, not steps. Listed again
+    only when the folder's entries or the page change: a run asks once per step.
     """
     page = page_of(site, page_dir)
+    return list(site.remembered(("steps of", page_dir), [page_dir, page], lambda: _steps_of(site, page_dir, page)))
+
+
+def _steps_of(site: Site, page_dir: Path, page: Path) -> list[Path]:
     ordered: list[Path] = []
+    folder = page_dir.resolve()  # once: resolving each file's whole path made collection slow
     if page.exists():
         for target, _line in includes_of(site, page):
-            if target.parent == page_dir.resolve() and target not in ordered:
+            if target.parent == folder and target not in ordered:
                 ordered.append(target)
-    folder = page_dir.resolve()  # once: resolving each file's whole path made collection slow
     rest = sorted(p.resolve() if p.is_symlink() else folder / p.name for p in page_dir.iterdir() if p.is_file())
     ordered += [p for p in rest if p not in ordered]
     return [p for p in ordered if model.kind_of(p) not in model.PART_KINDS and not model.is_metadata(p)]
 
 
-def steps_named(page_dir: Path, name: str) -> list[Path]:
-    # The name first: is_step asks the file system, and a page has many files of other names.
-    return sorted(p for p in page_dir.iterdir() if model.step_name(p) == name and model.is_step(p))
+def steps_named(site: Site, page_dir: Path, name: str) -> list[Path]:
+    """The steps of a folder with this step name (listed once while the folder is unchanged)."""
+    by_name = site.remembered(("by step name", page_dir), [page_dir], lambda: _by_step_name(page_dir))
+    # is_step asks the file system: only of the few files with the name.
+    return [path for path in by_name.get(name, []) if model.is_step(path)]
 
 
-def same_step_name(path: Path) -> list[Path]:
+def _by_step_name(page_dir: Path) -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {}
+    for path in sorted(page_dir.iterdir()):
+        found.setdefault(model.step_name(path), []).append(path)
+    return found
+
+
+def same_step_name(site: Site, path: Path) -> list[Path]:
     """Other steps of the page whose output and assertion would be the same files as this one's.
 
     run.sh and run.bash would both own run.out; Dockerfile and Dockerfile.dev would not.
     """
     if not model.is_step(path):
         return []
-    return [other for other in steps_named(path.parent, model.step_name(path)) if other != path]
+    return [other for other in steps_named(site, path.parent, model.step_name(path)) if other != path]
 
 
-def step_of(part: Path) -> Path | None:
+def step_of(site: Site, part: Path) -> Path | None:
     """The step an output or assertion belongs to, if the page has it."""
-    steps = steps_named(part.parent, model.step_name(part))
+    steps = steps_named(site, part.parent, model.step_name(part))
     return steps[0] if steps else None

@@ -7,14 +7,22 @@ build (the site's Markdown extension, from MkDocs' docs_dir), and handed to whoe
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 # Where the gate looks for the site when neither --site-root nor DSP_ROOT says: this checkout.
 CHECKOUT = Path(__file__).resolve().parent.parent
+# A file changed within this many seconds of being read may change again with the same
+# size and modification time (file systems stamp times at a clock tick): never trusted.
+RACY_SECONDS = 2.0
+
+T = TypeVar("T")
+Stamp = tuple[tuple[str, int, int], ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,6 +51,19 @@ class Site:
     def snippets(self) -> Path:
         return self.root / "snippets"
 
+    def remembered(self, key: Any, files: Iterable[Path | None], compute: Callable[[], T]) -> T:
+        """compute(), remembered under `key` while `files` are as they were (which of them
+        exist, their sizes and modification times). An answer read from a file changed in
+        the last RACY_SECONDS is not remembered. (A folder's time changes with its entries.)"""
+        stamp = stamp_of(files)
+        known = self.memo.get(key)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        value = compute()
+        if max((modified for _, _, modified in stamp), default=0) < (time.time() - RACY_SECONDS) * 1e9:
+            self.memo[key] = (stamp, value)
+        return value
+
     def relative(self, path: Path) -> str:
         """A file's name as an author reads it: relative to the site's root where it is inside."""
         try:
@@ -52,6 +73,19 @@ class Site:
 
     def error(self, path: Path, message: str, line: int | None = None) -> LayoutError:
         return LayoutError(path, f"{self.relative(path)}{f':{line}' if line else ''}: {message}", line)
+
+
+def stamp_of(files: Iterable[Path | None]) -> Stamp:
+    """Which files there are, with their sizes and modification times (in ns)."""
+    stamps = []
+    for path in files:
+        try:
+            status = os.stat(path) if path is not None else None
+        except OSError:
+            continue
+        if status is not None:
+            stamps.append((str(path), status.st_size, status.st_mtime_ns))
+    return tuple(sorted(stamps))
 
 
 class LayoutError(Exception):

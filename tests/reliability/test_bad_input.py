@@ -288,7 +288,7 @@ def test_two_steps_with_the_same_name_are_an_error_naming_both(gate_here):
 @pytest.mark.parametrize("names", [("Dockerfile", "Dockerfile.dev"), ("app.sh", "app.Dockerfile")])
 def test_steps_whose_outputs_are_different_files_do_not_clash(tmp_path, names):
     folder = page_folder(tmp_path, dict.fromkeys(names, ""))
-    assert [pages.same_step_name(folder / name) for name in names] == [[], []]
+    assert [pages.same_step_name(paths.Site.at(tmp_path), folder / name) for name in names] == [[], []]
     outputs = {model.step_name(folder / name) + ".out" for name in names}
     assert len(outputs) == 2
 
@@ -298,14 +298,14 @@ def test_a_dockerfile_variant_owns_its_own_output_and_assertion(tmp_path):
     assert model.output_of(folder / "Dockerfile.dev") == folder / "Dockerfile.dev.out"
     assert model.output_of(folder / "Dockerfile") is None
     assert model.assertion_of(folder / "Dockerfile") == folder / "Dockerfile.check.sh"
-    assert pages.step_of(folder / "Dockerfile.dev.out") == folder / "Dockerfile.dev"
+    assert pages.step_of(paths.Site.at(tmp_path), folder / "Dockerfile.dev.out") == folder / "Dockerfile.dev"
     assert model.kind_of(folder / "Dockerfile.out") == "output"
 
 
 def test_steps_that_would_share_an_output_still_clash(tmp_path):
     folder = page_folder(tmp_path, {"run.sh": "", "run.bash": "", "run.out": ""})
-    assert pages.same_step_name(folder / "run.sh") == [folder / "run.bash"]
-    assert pages.same_step_name(folder / "run.out") == []
+    assert pages.same_step_name(paths.Site.at(tmp_path), folder / "run.sh") == [folder / "run.bash"]
+    assert pages.same_step_name(paths.Site.at(tmp_path), folder / "run.out") == []
 
 
 def test_valid_html5_that_omits_optional_end_tags_passes(tmp_path):

@@ -66,8 +66,10 @@ def timed(command: list[str], **kwargs) -> float:
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, **kwargs)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
+        kept = Path(tempfile.gettempdir(), f"gate-bench-failure-{int(time.time())}.log")
+        kept.write_text(done.stdout + done.stderr)  # a whole gate's failures and diffs, not a tail
         tail = "\n".join((done.stdout + done.stderr).splitlines()[-15:])
-        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{tail}")
+        raise SystemExit(f"benchmark command failed: {' '.join(command)} (its whole output: {kept})\n{tail}")
     return elapsed
 
 

@@ -49,8 +49,21 @@ def start_moto() -> tuple[subprocess.Popen[bytes], str]:
     moto runs in a process of its own with an environment of its own (fake credentials,
     no config files, a throwaway HOME), so the gate's own AWS settings and ~/.aws can
     neither reach nor disturb it. MOTO_* and DOCKER_HOST pass through (Lambda containers).
+
+    moto must know its port before it starts (it hands it to Lambda functions), so the port
+    is one the kernel had free a moment ago; another process (another gate's moto) may take
+    it first. So the server is ready when its own log says it listens there, not when the
+    port answers (that could be the other one), and a port taken meanwhile means another try.
     """
-    port = free_port()
+    for _attempt in range(5):
+        started = _moto_on(free_port())
+        if started is not None:
+            return started
+    raise RuntimeError("moto server found no free port in 5 tries")
+
+
+def _moto_on(port: int) -> tuple[subprocess.Popen[bytes], str] | None:
+    """A moto server listening on `port`; None if another process took the port first."""
     home = Path(tempfile.mkdtemp(prefix="dsp-moto-"))
     env = {
         # AWS managed policies exist (attach-role-policy ...:aws:policy/... works as on AWS).
@@ -65,7 +78,8 @@ def start_moto() -> tuple[subprocess.Popen[bytes], str]:
         "NO_PROXY": LOOPBACK_HOSTS,
         "no_proxy": LOOPBACK_HOSTS,
     }
-    with open(home / "moto.log", "wb") as log:
+    log_path = home / "moto.log"
+    with open(log_path, "wb") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
             env=env,
@@ -77,17 +91,20 @@ def start_moto() -> tuple[subprocess.Popen[bytes], str]:
             preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
         )
     atexit.register(_stop, server, home)
-    deadline = time.monotonic() + 30
+    listening = f"Running on http://127.0.0.1:{port}".encode()  # werkzeug's line, once it has the port
+    deadline = time.monotonic() + 60  # seconds only on a machine loaded far beyond its cores
     while time.monotonic() < deadline:
+        said = log_path.read_bytes()
         if server.poll() is not None:
-            raise RuntimeError(f"moto server exited: {(home / 'moto.log').read_text()[-500:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
+            if b"Address already in use" in said:
+                _stop(server, home)
+                return None
+            raise RuntimeError(f"moto server exited: {said.decode(errors='replace')[-500:]}")
+        if listening in said:
+            return server, f"http://127.0.0.1:{port}"
+        time.sleep(0.1)
     _stop(server, home)
-    raise RuntimeError("moto server did not start within 30 s")
+    raise RuntimeError("moto server did not start within 60 s")
 
 
 def _die_with_parent() -> None:
@@ -149,11 +166,13 @@ class Aws:
         """The gate process's moto server; a server that died (killed mid-run) is replaced."""
         if self.server is not None and self.server.poll() is None:
             return self.endpoint
-        if self.server is not None:
-            self.log("the moto server died; starting a new one (its state is lost)")
+        died = self.server is not None
+        if died:
             self._sessions_reset.clear()
             self._reset_inventory.clear()
-        self.server, self.endpoint = start_moto()
+        old, (self.server, self.endpoint) = self.endpoint, start_moto()
+        if died:
+            self.log(f"the moto server died; starting a new one (its state is lost): {old} -> {self.endpoint}")
         return self.endpoint
 
     def use_moto(self, session) -> None:

@@ -69,9 +69,17 @@ def reusable(config, nodeid: str, key: str) -> dict[str, Any] | None:
     if entry.get("status") == Status.PASSED:
         return entry
     if entry.get("status") == Status.SKIPPED and entry.get("missing"):
-        if session_environment.requirements(config).missing(entry["requires"]) == entry["missing"]:
+        if still_missing(config, entry["requires"]) == entry["missing"]:
             return entry
     return None
+
+
+def still_missing(config, requires: list[str]) -> str | None:
+    """Why a step needing `requires` would be skipped now (None: it would run, or fail)."""
+    try:
+        return session_environment.requirements(config).missing(requires)
+    except session_environment.SetUpFailed:
+        return None
 
 
 def reusable_together(config, keys: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -86,7 +94,7 @@ def remember(config, nodeid: str, key: str, outcome) -> None:
     # A skip stands for later runs only while the same requirement is missing (not, say,
     # after an earlier step failed); its fallback's result is part of the entry.
     skipped = outcome.status is Status.SKIPPED
-    missing = session_environment.requirements(config).missing(outcome.requires) if skipped else None
+    missing = still_missing(config, outcome.requires) if skipped else None
     config.cache.set(
         entry_name(nodeid),
         {

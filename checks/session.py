@@ -77,7 +77,10 @@ class PageSession:
         if refused:
             return Outcome(Status.FAILED, f"{self.site.relative(step)}: {refused}")
         requires = self.requirements.of(step, meta.requires)
-        missing = self.requirements.missing(requires)
+        try:
+            missing = self.requirements.missing(requires)
+        except session_environment.SetUpFailed as failed:
+            return Outcome(Status.FAILED, f"{self.site.relative(step)}: {failed}", requires=requires)
         if missing:
             skipped = Outcome(Status.SKIPPED, missing, requires=requires)
             return self._instead(step, skipped, meta.otherwise) if meta.otherwise else skipped

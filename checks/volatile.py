@@ -29,8 +29,8 @@ else: a timestamp never stands for an id, and no class matches arbitrary text.
 | swarm key | `SWMTKN-1-…` join tokens                                    | any join token                           |
 | ls owner  | `root root 1680` before an `ls -l` date (owner, group, size) | another owner, group and size            |
 | authorizer| `authorizer d0awqtwjhv` (API Gateway; AWS prints 6 of them) | 6 or 10 of `[0-9a-z]` after `authorizer` |
-| home      | `/home/runner` in `'/home/runner/.docker/config.json'`      | any absolute path there (the reader's home) |
-| ps row    | `4711  4690  0  18:40  ?  00:00:00` (`docker container top`)| the same columns with other ids and times|
+| home      | `/home/runner` in `'/home/runner/.docker/config.json'`      | any absolute path (the reader's home)    |
+| ps row    | `4711  4690  0  18:40  ?  00:00:00` (`docker top`)          | those columns, other ids and times       |
 
 A hex or swarm id must hold a letter and a digit, so that a word or a number is never one.
 """

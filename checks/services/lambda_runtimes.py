@@ -82,9 +82,7 @@ def ensure_images(api, log=lambda message: None) -> None:
     except docker.errors.ImageNotFound:
         pass
     if not pulled(api, wanted):
-        image = built(api, wanted, log)
-        tag_for_every_runtime(image)
-        keep_in_registry(api, image, wanted, log)
+        keep_in_registry(api, built(api, wanted, log), wanted, log)
 
 
 def tag_for_every_runtime(image) -> None:
@@ -109,7 +107,7 @@ def pulled(api, wanted: str) -> bool:
 
 
 def built(api, wanted: str, log):
-    """The image built from its files and the gate's SDK, and a copy pushed to the local registry."""
+    """The image built from its files and the gate's SDK, tagged for every runtime."""
     log("building the Lambda runtime image for moto (once: later engines pull it from the local registry)")
     with tempfile.TemporaryDirectory(prefix="dsp-lambda-runtime-") as context:
         for path in FILES.iterdir():
@@ -124,13 +122,14 @@ def built(api, wanted: str, log):
         image, _ = api.images.build(
             path=context, buildargs={"BASE": BASE}, labels={LABEL: wanted}, rm=True, forcerm=True
         )
-    keep_in_registry(api, image, wanted, log)
+    tag_for_every_runtime(image)
     return image
 
 
 def keep_in_registry(api, image, wanted: str, log) -> None:
     """Push a copy to the local registry. Best effort: without one (a runner that reaches
-    Docker Hub), the next fresh engine builds the image again."""
+    Docker Hub), the next fresh engine builds the image again. The image must already carry
+    its runtime tags: removing the copy's tag from an image with no other deletes it."""
     image.tag(REGISTRY_COPY, wanted)
     pushed = api.images.push(REGISTRY_COPY, tag=wanted, stream=True, decode=True)
     errors = [line["error"] for line in pushed if "error" in line]
@@ -200,7 +199,8 @@ class LambdaRuntimes:
         try:
             self.bridge_url()
         except Exception as error:
-            return f"moto could not be reached from the engine's bridge: {error}"
+            failed = f"moto could not be reached from the engine's bridge: {error}"
+            raise session_environment.SetUpFailed(failed) from error
         return None
 
     def runtimes_available(self) -> str | None:
@@ -210,7 +210,8 @@ class LambdaRuntimes:
         try:
             ensure_images(self.engine.client(), progress.logger(self.config, "lambda"))
         except Exception as error:
-            return f"the Lambda runtime image for moto could not be made: {error}"
+            failed = f"the Lambda runtime image for moto could not be made: {error}"
+            raise session_environment.SetUpFailed(failed) from error
         return None
 
     # --- hooks (checks/hookspecs.py) ------------------------------------------------------------

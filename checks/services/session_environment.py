@@ -28,6 +28,11 @@ PROJECT_BIN = Path(sys.executable).parent
 MASKED_PREFIXES = ("AWS_", "KUBECONFIG", "KUBERNETES_SERVICE_", "DOCKER_CONFIG", "GOOGLE_", "AZURE_")
 
 
+class SetUpFailed(Exception):
+    """A requirement this machine has what it takes to meet, whose set-up failed: a harness
+    fault, so the steps needing it fail with this message instead of being skipped."""
+
+
 class Requirements:
     """The requirements the registered services meet, and whether each is met here."""
 
@@ -48,15 +53,22 @@ class Requirements:
     def reason_missing(self, name: str) -> str | None:
         if name not in self._answers:
             check = self.checks.get(name)
-            self._answers[name] = (
-                check()
-                if check is not None
-                else f"unknown requirement {name!r} (known: {', '.join(sorted(self.checks))})"
-            )
-        return self._answers[name]
+            try:
+                self._answers[name] = (
+                    check()
+                    if check is not None
+                    else f"unknown requirement {name!r} (known: {', '.join(sorted(self.checks))})"
+                )
+            except SetUpFailed as failed:  # asked again, it fails again, without a second attempt
+                self._answers[name] = failed
+        answer = self._answers[name]
+        if isinstance(answer, SetUpFailed):
+            raise answer
+        return answer
 
     def missing(self, requires: list[str]) -> str | None:
-        """The reason a step needing `requires` cannot run here, or None."""
+        """The reason a step needing `requires` cannot run here, or None; raises SetUpFailed
+        if a requirement should be met here and its set-up failed."""
         return next((reason for name in requires if (reason := self.reason_missing(name))), None)
 
     def of(self, snippet: Path, declared: list[str]) -> list[str]:

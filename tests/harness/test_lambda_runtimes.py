@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+
+import docker.errors
 
 from checks import paths
 from checks.runners import static
@@ -45,6 +48,31 @@ def test_a_fresh_engine_pulls_the_runtime_image_from_the_local_registry_instead_
     assert docker_engine.images.get(f"{lambda_runtimes.IMAGE}:{lambda_runtimes.RUNTIMES[-1]}").id == here.id
     assert not docker_engine.images.list(name=lambda_runtimes.REGISTRY_COPY)
     assert not lambda_runtimes.pulled(docker_engine, "0" * 16)
+
+
+def test_an_engine_the_registry_cannot_serve_builds_the_image_under_every_runtime_tag(docker_engine, monkeypatch, tmp_path):
+    # A small image of the same shape, and a registry that is not there: the path a fresh
+    # machine takes (nothing to pull), where keeping the copy must not lose the image.
+    (tmp_path / "Dockerfile").write_text("ARG BASE\nFROM ${BASE}\nCOPY made-by /made-by\n")
+    (tmp_path / "made-by").write_text(f"{__name__} {tmp_path}\n")  # a fingerprint of its own
+    image = "dsp-test-lambda-runtime"
+    monkeypatch.setattr(lambda_runtimes, "FILES", tmp_path)
+    monkeypatch.setattr(lambda_runtimes, "BASE", "busybox:latest")
+    monkeypatch.setattr(lambda_runtimes, "_sdk_sources", lambda: [])
+    monkeypatch.setattr(lambda_runtimes, "IMAGE", image)
+    monkeypatch.setattr(lambda_runtimes, "REGISTRY_COPY", "127.0.0.1:1/dsp/test-lambda-runtime")
+    said: list[str] = []
+    try:
+        lambda_runtimes.ensure_images(docker_engine, said.append)
+        made = docker_engine.images.get(f"{image}:{lambda_runtimes.RUNTIMES[0]}")
+        assert sorted(made.tags) == sorted(f"{image}:{runtime}" for runtime in lambda_runtimes.RUNTIMES)
+        assert made.labels[lambda_runtimes.LABEL] == lambda_runtimes.fingerprint()
+        assert said[0].startswith("building the Lambda runtime image")
+        assert said[1].startswith("the Lambda runtime image was not kept in the local registry")
+    finally:
+        for runtime in lambda_runtimes.RUNTIMES:
+            with contextlib.suppress(docker.errors.ImageNotFound):
+                docker_engine.images.remove(f"{image}:{runtime}")
 
 
 def _bootstrap(tmp_path, program: list[str], handler: str, event: dict) -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from checks import collection, depends, paths, report, scheduling, session
-from checks.services import engine
+from checks.services import engine, session_environment
 from dsp_markdown import status
 from tests.conftest import write_site
 
@@ -161,6 +161,27 @@ def test_collect_only_asks_no_service_whether_it_is_available(gate, monkeypatch)
     # Whether that skip still stands is asked when the page runs.
     site.inline_run("snippets", "-p", "cacheprovider", plugins=[no_engine]).assertoutcome(skipped=1)
     assert asked == ["docker"]
+
+
+def test_a_requirement_whose_set_up_failed_fails_the_steps_needing_it_and_is_tried_once(gate):
+    tried: list[str] = []
+
+    def image_lost() -> str:
+        tried.append("docker")
+        raise session_environment.SetUpFailed("the image could not be made: No such image")
+
+    class BrokenEngine:
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_dsp_capabilities(self):
+            return {"docker": image_lost}
+
+    page = {**DOCKER_PAGE, "snippets/sec/page/02-run.sh": "docker run --rm alpine true\n"}
+    reports = gate(page).inline_run("snippets", plugins=[BrokenEngine()]).getreports("pytest_runtest_logreport")
+    outcomes = {rep.nodeid: rep for rep in reports if rep.when == "call" or rep.skipped}
+    first, second = outcomes["snippets/sec/page/01-run.sh::shell"], outcomes["snippets/sec/page/02-run.sh::shell"]
+    assert first.failed and "snippets/sec/page/01-run.sh: the image could not be made: No such image" in str(first.longrepr)
+    assert second.skipped and "an earlier step of this page failed" in str(second.longrepr)
+    assert tried == ["docker"]
 
 
 # What a result depends on: one function, for the cache and for the site's "verified".

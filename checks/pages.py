@@ -43,13 +43,15 @@ def includes_of(site: Site, page: Path) -> list[tuple[Path, int]]:
 
 def all_includes(site: Site) -> dict[Path, list[tuple[Path, int]]]:
     """Every snippet include of the site: target -> [(page, line)] (read once per Site)."""
-    if "includes" not in site.memo:
+
+    def read() -> dict[Path, list[tuple[Path, int]]]:
         found: dict[Path, list[tuple[Path, int]]] = {}
         for page in sorted(site.docs.rglob("*.md")):
             for target, line in includes_of(site, page):
                 found.setdefault(target, []).append((page, line))
-        site.memo["includes"] = found
-    return site.memo["includes"]
+        return found
+
+    return site.once("includes", read)
 
 
 def included_at(site: Site, snippet: Path) -> tuple[Path, int] | None:
@@ -66,10 +68,7 @@ def page_meta(site: Site, page_dir: Path) -> PageMeta:
     """
     from checks import page_metadata  # pydantic: a gate package, and the site imports this module
 
-    key = ("page_meta", page_dir.resolve())
-    if key not in site.memo:
-        site.memo[key] = page_metadata.read(site, page_dir)
-    return site.memo[key]
+    return site.once(("page_meta", page_dir.resolve()), lambda: page_metadata.read(site, page_dir))
 
 
 def steps_of(site: Site, page_dir: Path) -> list[Path]:

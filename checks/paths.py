@@ -30,8 +30,8 @@ class Site:
     """One site: `root` holds docs/, snippets/, notes/ and reports/."""
 
     root: Path
-    # What a run or a build reads from the site once (the includes, the pages' metadata); it
-    # lives as long as this Site, so a new run or build reads the files afresh.
+    # What once() and remembered() keep: it lives as long as this Site, so a new run or build
+    # reads the files afresh.
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -50,6 +50,13 @@ class Site:
     @property
     def snippets(self) -> Path:
         return self.root / "snippets"
+
+    def once(self, key: Any, compute: Callable[[], T]) -> T:
+        """compute(), remembered for as long as this Site lives (a run, a build): for what is
+        asked of the whole site, which a stamp of every file would cost as much as reading."""
+        if key not in self.memo:
+            self.memo[key] = compute()  # an exception is not remembered: asked again, it is raised again
+        return self.memo[key]
 
     def remembered(self, key: Any, files: Iterable[Path | None], compute: Callable[[], T]) -> T:
         """compute(), remembered under `key` while `files` are as they were (which of them

@@ -72,31 +72,36 @@ def gate_here(in_process_site) -> Callable[..., pytest.RunResult]:
     return run
 
 
+def gate_in(
+    folder: Path, files: dict[str, str], *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The gate (pytest with the plugin) run in a new process on a tiny site written in folder/site."""
+    site = write_site(folder / "site", files)
+    extra = env or {}
+    env = {
+        **os.environ,
+        "DSP_ROOT": str(site),
+        "PYTHONPATH": str(REPO),
+        "DSP_ENGINE_STATE": str(folder / "engine-state"),
+        **extra,  # e.g. a PYTHONPATH with a sitecustomize that traps requests
+    }
+    env.pop("DSP_RUN_ID", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs", "snippets", *args],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 @pytest.fixture
 def run_gate(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Runs the gate (pytest with the plugin) on a tiny site in tmp_path; no engine needed."""
+    """run_gate(files, *args): the gate on a tiny site in tmp_path (gate_in); no engine needed."""
 
-    def run(
-        files: dict[str, str], *args: str, timeout: float = 120, env: dict[str, str] | None = None
-    ) -> subprocess.CompletedProcess[str]:
-        site = write_site(tmp_path / "site", files)
-        extra = env or {}
-        env = {
-            **os.environ,
-            "DSP_ROOT": str(site),
-            "PYTHONPATH": str(REPO),
-            "DSP_ENGINE_STATE": str(tmp_path / "engine-state"),
-            **extra,  # e.g. a PYTHONPATH with a sitecustomize that traps requests
-        }
-        env.pop("DSP_RUN_ID", None)
-        return subprocess.run(
-            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs", "snippets", *args],
-            cwd=site,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+    def run(files: dict[str, str], *args: str, **options) -> subprocess.CompletedProcess[str]:
+        return gate_in(tmp_path, files, *args, **options)
 
     return run
 

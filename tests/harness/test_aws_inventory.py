@@ -11,64 +11,82 @@ import pytest
 
 from checks import paths
 from checks.services import aws_inventory
-from tests.conftest import REPO, write_site
+from tests.conftest import REPO, gate_in, write_site
 
-CREATE = {"snippets/sec/leaky/01-bucket.sh": "aws s3 mb s3://leaky-bucket-42\n"}
-DELETE = {"snippets/sec/leaky/02-clean-up.sh": "aws s3 rb s3://leaky-bucket-42\n"}
 REASON = "The bucket stays for the next page of the section."
-# Each run starts moto and lists its account twice: minutes on a machine loaded far beyond its cores.
+# Each gate starts moto and lists its account: minutes on a machine loaded far beyond its cores.
 LOADED = 600
-KEEPS = {"snippets/sec/leaky/_page.yml": f'keeps:\n  "s3 bucket leaky-bucket-...": "{REASON}"\n'}
 
 
-def site(*parts: dict[str, str], page: str = "# Leaky\n") -> dict[str, str]:
-    return {"docs/sec/leaky.md": page, **{name: text for part in parts for name, text in part.items()}}
+def bucket_page(name: str, *steps: str, keeps: str = "", shows: str = "") -> dict[str, str]:
+    """A page of the section `sec` whose first step makes the bucket `name`-42."""
+    made = {f"snippets/sec/{name}/01-bucket.sh": f"aws s3 mb s3://{name}-bucket-42\n"}
+    later = {f"snippets/sec/{name}/0{n}-{name}.sh": step for n, step in enumerate(steps, start=2)}
+    kept = {f"snippets/sec/{name}/_page.yml": f'keeps:\n  "s3 bucket {name}-bucket-...": "{keeps}"\n'} if keeps else {}
+    return {f"docs/sec/{name}.md": f"# {name}\n\n{shows}\n", **made, **later, **kept}
 
 
-def test_a_page_that_leaves_a_bucket_fails_naming_it(run_gate):
-    done = run_gate(site(CREATE), timeout=LOADED)
+# One gate over pages that each do one thing to the account, run in page order on one moto
+# server: each page's clean-up check is judged on what that page left (after the first, on
+# the reset account the server remembers).
+PAGES = {
+    **bucket_page("leaky"),
+    **bucket_page("later"),
+    **bucket_page("tidy", "aws s3 rb s3://tidy-bucket-42\n"),
+    **bucket_page("kept", keeps=REASON, shows=REASON),
+    **bucket_page("unshown", keeps=REASON),
+    **bucket_page("broken", "aws s3 ls s3://no-such-bucket\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory) -> dict[str, dict]:
+    """The report's entry of each page's clean-up check, from one gate over PAGES."""
+    folder = tmp_path_factory.mktemp("aws-pages")
+    done = gate_in(folder, PAGES, timeout=LOADED)
     assert done.returncode == 1, done.stdout
-    assert "snippets/sec/leaky [clean-up]" in done.stdout
-    assert "left in the AWS account (a reader's would keep billing): s3 bucket leaky-bucket-42." in done.stdout
-    assert "1 failed, 1 passed" in done.stdout
+    entries = json.loads((folder / "site" / "reports" / "snippets.json").read_text())["snippets"]
+    return {name.split("/")[-1]: entry for name, entry in entries.items() if entry["kind"] == "clean-up"}
 
 
-def test_each_page_is_judged_on_what_it_left_itself_on_a_server_that_remembers_a_reset_account(run_gate):
-    """The second page starts from the reset account the first one's list was taken of."""
-    second = {"docs/sec/later.md": "# Later\n", "snippets/sec/later/01-bucket.sh": "aws s3 mb s3://later-bucket-7\n"}
-    done = run_gate({**site(CREATE), **second}, timeout=LOADED)
-    assert "snippets/sec/leaky [clean-up]" in done.stdout and "snippets/sec/later [clean-up]" in done.stdout
-    assert "keep billing): s3 bucket leaky-bucket-42." in done.stdout
-    assert "keep billing): s3 bucket later-bucket-7." in done.stdout, done.stdout
-    assert "2 failed, 2 passed" in done.stdout
+def test_a_page_that_leaves_a_bucket_fails_naming_it(judged):
+    assert judged["leaky"]["status"] == "failed"
+    assert (
+        "left in the AWS account (a reader's would keep billing): s3 bucket leaky-bucket-42."
+        in judged["leaky"]["reason"]
+    )
 
 
-def test_the_same_page_deleting_its_bucket_passes(run_gate):
-    done = run_gate(site(CREATE, DELETE), timeout=LOADED)
-    assert done.returncode == 0, done.stdout
-    assert "3 passed" in done.stdout
+def test_each_page_is_judged_on_what_it_left_itself_on_a_server_that_remembers_a_reset_account(judged):
+    assert judged["later"]["status"] == "failed"
+    assert "keep billing): s3 bucket later-bucket-42." in judged["later"]["reason"]
+    assert "leaky" not in judged["later"]["reason"]
 
 
-def test_a_bucket_kept_with_a_reason_the_page_shows_passes(run_gate):
-    done = run_gate(site(CREATE, KEEPS, page=f"# Leaky\n\n{REASON}\n"), timeout=LOADED)
-    assert done.returncode == 0, done.stdout
+def test_the_same_page_deleting_its_bucket_passes(judged):
+    assert judged["tidy"]["status"] == "passed"
 
 
-def test_a_kept_bucket_whose_reason_the_page_does_not_show_fails(run_gate):
-    done = run_gate(site(CREATE, KEEPS), timeout=LOADED)
-    assert done.returncode == 1, done.stdout
-    assert "snippets/sec/leaky/_page.yml: keeps: the reason given for s3 bucket leaky-bucket-..." in done.stdout
+def test_a_bucket_kept_with_a_reason_the_page_shows_passes(judged):
+    assert judged["kept"]["status"] == "passed"
 
 
-def test_a_page_whose_step_failed_has_its_clean_up_skipped_with_the_reason(run_gate):
-    failing = {"snippets/sec/leaky/02-fails.sh": "aws s3 ls s3://no-such-bucket\n"}
-    done = run_gate(site(CREATE, failing), timeout=LOADED)
-    assert "SKIPPED" in done.stdout and "not every step of the page ran" in done.stdout, done.stdout
-    assert "02-fails.sh: failed" in done.stdout
+def test_a_kept_bucket_whose_reason_the_page_does_not_show_fails(judged):
+    assert judged["unshown"]["status"] == "failed"
+    assert (
+        "snippets/sec/unshown/_page.yml: keeps: the reason given for s3 bucket unshown-bucket-..."
+        in (judged["unshown"]["reason"])
+    )
+
+
+def test_a_page_whose_step_failed_has_its_clean_up_skipped_with_the_reason(judged):
+    assert judged["broken"]["status"] == "skipped"
+    assert "not every step of the page ran" in judged["broken"]["reason"]
+    assert "02-broken.sh: failed" in judged["broken"]["reason"]
 
 
 def test_a_page_without_aws_has_no_clean_up_check(run_gate):
-    done = run_gate(site({"snippets/sec/leaky/01-echo.sh": "echo hi\n"}), "--collect-only")
+    done = run_gate({"docs/sec/quiet.md": "# Quiet\n", "snippets/sec/quiet/01-echo.sh": "echo hi\n"}, "--collect-only")
     assert "clean-up" not in done.stdout
 
 
@@ -100,7 +118,7 @@ def test_keeps_without_a_reason_is_an_error_naming_the_file_and_line(tmp_path):
 
 
 def test_the_clean_up_result_is_reused_with_the_page_steps_and_rerun_with_them(tmp_path):
-    root = write_site(tmp_path / "site", site(CREATE, DELETE))
+    root = write_site(tmp_path / "site", bucket_page("tidy", "aws s3 rb s3://tidy-bucket-42\n"))
     env = {**os.environ, "DSP_ROOT": str(root), "PYTHONPATH": str(REPO), "DSP_ENGINE_STATE": str(tmp_path / "e")}
     env.pop("DSP_RUN_ID", None)
 
@@ -111,10 +129,10 @@ def test_the_clean_up_result_is_reused_with_the_page_steps_and_rerun_with_them(t
         assert done.returncode == 0, done.stdout
         return json.loads((root / "reports" / "snippets.json").read_text())["snippets"]
 
-    assert not run()["snippets/sec/leaky"]["reused"]
-    assert run()["snippets/sec/leaky"]["reused"]
-    (root / "snippets/sec/leaky/02-clean-up.sh").write_text("aws s3 rb s3://leaky-bucket-42 # edited\n")
-    assert not run()["snippets/sec/leaky"]["reused"]
+    assert not run()["snippets/sec/tidy"]["reused"]
+    assert run()["snippets/sec/tidy"]["reused"]
+    (root / "snippets/sec/tidy/02-tidy.sh").write_text("aws s3 rb s3://tidy-bucket-42 # edited\n")
+    assert not run()["snippets/sec/tidy"]["reused"]
 
 
 def test_the_clean_up_item_is_scheduled_with_its_page(tmp_path):

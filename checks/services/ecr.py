@@ -86,6 +86,25 @@ def map_host(hosts: Path, host: str) -> None:
         _write_hosts(hosts, [line for line in lines if not line.endswith(MARK)] + [entry])
 
 
+def engine_resolves(api, host: str) -> bool:
+    """Whether the engine finds `host`: it asks the registry there about an image (any answer
+    but "no such host" will do, a refusal included)."""
+    import docker.errors
+
+    try:
+        api.api.inspect_distribution(f"{host}/dsp/resolves")
+    except docker.errors.APIError as error:
+        return "no such host" not in str(error)
+    return True
+
+
+def until_the_engine_resolves(api, host: str, hosts: Path) -> None:
+    """Wait until the engine finds a name just mapped in `hosts`. The engine (Go) keeps what it
+    read of the file for 5 s: after a lookup it made just before (a pull by another page, say),
+    a login at once would fail with "no such host"."""
+    wait_until(lambda: engine_resolves(api, host), f"the engine resolving {host} as {hosts} maps it", 30)
+
+
 def unmap_hosts(hosts: Path) -> None:
     lines = hosts.read_text().splitlines()
     kept = [line for line in lines if not line.endswith(MARK)]
@@ -156,6 +175,7 @@ class Ecr:
                 (self.state / "identity").write_text(identity)
             map_host(self.hosts, host)
         self.sessions.add(session.id)
+        until_the_engine_resolves(dockerd.client(), host, self.hosts)
 
     def _stop_registry(self) -> None:
         pid = self._registry_pid()

@@ -57,6 +57,43 @@ def alive(pid: int) -> bool:
     return True
 
 
+def started_at(pid: int) -> str | None:
+    """When a process started (clock ticks after boot: /proc/PID/stat's 22nd field); None if gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]  # after the command name, which may hold spaces
+
+
+def write_pid_file(path: Path, pid: int) -> None:
+    """Record a process as "PID START", so that a later reader can tell it from another process
+    given the same pid after a reboot or a wrap of pid_max (32768 here)."""
+    path.write_text(f"{pid} {started_at(pid)}\n")
+
+
+def pid_in(path: Path) -> int | None:
+    """The process a pid file records, if it still runs: alive, and started when recorded. A
+    pid reused by another process is not it, and must be neither waited for nor stopped."""
+    try:
+        pid, start = path.read_text().split()
+    except (OSError, ValueError):  # gone, empty, or an older file holding only a pid
+        return None
+    return int(pid) if alive(int(pid)) and started_at(int(pid)) == start else None
+
+
+def live_users(users: Path) -> list[int]:
+    """The processes registered in `users` (write_pid_file) that still run; the others' files go."""
+    live = []
+    for entry in sorted(users.iterdir()) if users.exists() else []:
+        pid = pid_in(entry)
+        if pid:
+            live.append(pid)
+        else:
+            entry.unlink(missing_ok=True)
+    return live
+
+
 def docker_hub_reachable() -> bool:
     """Whether real images can be pulled; DSP_STANDINS=always|never overrides the probe."""
     choice = os.environ.get("DSP_STANDINS", "auto")
@@ -140,7 +177,7 @@ class EngineHost:
             f"http: {{addr: {REGISTRY_ADDR}}}\n"
         )
         process = self._start([binary, "serve", str(config)], "registry.log")
-        (self.state / "registry.pid").write_text(str(process.pid))
+        write_pid_file(self.state / "registry.pid", process.pid)
         wait_until(registry_ready, f"the local registry listening (log: {self.state}/registry.log)", 10)
 
     def start_dockerd(self, mirror: bool) -> None:
@@ -158,7 +195,7 @@ class EngineHost:
             wait_until(lambda: not alive(old), "the old engine policy plugin exiting", 10)
         plugin = self._start([sys.executable, "-m", "checks.services.authz_plugin", "--socket",
                               str(authz_plugin.SOCKET)], "authz.log")  # fmt: skip
-        (self.state / "authz.pid").write_text(str(plugin.pid))
+        write_pid_file(self.state / "authz.pid", plugin.pid)
         wait_until(authz_plugin.ready, f"the engine policy plugin answering (log: {self.state}/authz.log)", 10)
         if self.started_pid("dockerd"):
             wait_until(reachable, f"dockerd answering (log: {self.state}/dockerd.log)", 60)
@@ -177,7 +214,7 @@ class EngineHost:
             command += ["--registry-mirror", f"http://{REGISTRY_ADDR}"]
         self.log("starting dockerd" + (" with the local registry as its mirror" if mirror else ""))
         process = self._start(command, "dockerd.log")
-        (self.state / "dockerd.pid").write_text(str(process.pid))
+        write_pid_file(self.state / "dockerd.pid", process.pid)
         wait_until(reachable, f"dockerd answering (log: {self.state}/dockerd.log)", 60)
 
     def fresh_data_root(self) -> Path:
@@ -208,24 +245,15 @@ class EngineHost:
                 self.log(f"could not remove the old engine data root {old}; the next start tries again")
 
     def started_pid(self, name: str) -> int | None:
-        path = self.state / f"{name}.pid"
-        if not path.exists():
-            return None
-        pid = int(path.read_text().strip() or 0)
-        return pid if pid and alive(pid) else None
+        return pid_in(self.state / f"{name}.pid")
 
     def register_user(self) -> None:
         users = self.state / "users"
         users.mkdir(parents=True, exist_ok=True)
-        (users / str(os.getpid())).touch()
+        write_pid_file(users / str(os.getpid()), os.getpid())
 
     def _live_users(self) -> list[int]:
-        users = self.state / "users"
-        pids = [int(p.name) for p in users.iterdir()] if users.exists() else []
-        for pid in pids:
-            if not alive(pid):
-                (users / str(pid)).unlink(missing_ok=True)
-        return [pid for pid in pids if alive(pid)]
+        return live_users(self.state / "users")
 
     def release(self) -> None:
         """Leave the engine; the last user of an engine the gate started stops it."""

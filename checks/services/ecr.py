@@ -123,11 +123,7 @@ class Ecr:
         self.sessions: set[str] = set()  # sessions of this process using the registry
 
     def _registry_pid(self) -> int | None:
-        path = self.state / "registry.pid"
-        if not path.exists():
-            return None
-        pid = int(path.read_text().strip() or 0)
-        return pid if pid and dockerd.alive(pid) else None
+        return dockerd.pid_in(self.state / "registry.pid")
 
     def _start_registry(self, user: str, password: str) -> None:
         binary = shutil.which("docker-registry")
@@ -155,7 +151,7 @@ class Ecr:
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,  # Ctrl-C on the gate must not kill it before cleanup
             )
-        (state / "registry.pid").write_text(str(process.pid))
+        dockerd.write_pid_file(state / "registry.pid", process.pid)
         wait_until(_listening, "the ECR stand-in registry listening", 10)
 
     def use(self, session) -> None:
@@ -166,7 +162,7 @@ class Ecr:
         with self.engine.locked():
             users = self.state / "users"
             users.mkdir(parents=True, exist_ok=True)
-            (users / str(os.getpid())).touch()
+            dockerd.write_pid_file(users / str(os.getpid()), os.getpid())
             identity = f"{user}:{password}@{host}"
             if self._registry_pid() and (self.state / "identity").read_text() != identity:
                 self._stop_registry()
@@ -196,10 +192,7 @@ class Ecr:
         with self.engine.locked():
             users = self.state / "users"
             (users / str(os.getpid())).unlink(missing_ok=True)
-            live = [p for p in users.iterdir() if dockerd.alive(int(p.name))] if users.exists() else []
-            for entry in set(users.iterdir() if users.exists() else []) - set(live):
-                entry.unlink(missing_ok=True)
-            if live:
+            if dockerd.live_users(users):
                 return
             self._stop_registry()
             unmap_hosts(self.hosts)

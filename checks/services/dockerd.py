@@ -45,6 +45,9 @@ def reachable() -> bool:
 
 
 def alive(pid: int) -> bool:
+    """Whether a process runs. An exited one waiting for its parent to reap it (a zombie) does
+    not: a registry one gate worker started and another stopped stays one until its parent
+    looks, and waiting for it to be gone would time out."""
     with contextlib.suppress(ChildProcessError):  # reap our own exited children (zombies)
         if os.waitpid(pid, os.WNOHANG)[0] == pid:
             return False
@@ -53,8 +56,16 @@ def alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return True
+        pass
+    return _state_of(pid) not in ("Z", None)
+
+
+def _state_of(pid: int) -> str | None:
+    """A process's state letter (/proc/PID/stat's third field: R, S, Z, ...); None if gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return None
 
 
 def started_at(pid: int) -> str | None:
@@ -63,7 +74,7 @@ def started_at(pid: int) -> str | None:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    return stat.rsplit(")", 1)[1].split()[19]  # after the command name, which may hold spaces
+    return stat.rsplit(")", 1)[1].split()[19]  # after the command name, which may hold spaces (as in _state_of)
 
 
 def write_pid_file(path: Path, pid: int) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+from pathlib import Path
 
 from checks.services import dockerd
+from checks.waiting import wait_until
 
 
 def test_a_pid_file_names_its_process_while_it_runs(tmp_path):
@@ -42,3 +44,15 @@ def test_only_running_users_count_and_the_others_are_removed(tmp_path):
     (users / "1").write_text(f"1 {int(dockerd.started_at(1)) + 1}\n")
     assert dockerd.live_users(users) == [os.getpid()]
     assert sorted(path.name for path in users.iterdir()) == [str(os.getpid())]
+
+
+def test_an_exited_process_its_parent_has_not_reaped_is_not_alive():
+    # Started by a shell that never waits: when it exits it stays a zombie of that shell.
+    parent = subprocess.Popen(["bash", "-c", "sleep 0.1 & echo $!; exec sleep 30"], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        wait_until(lambda: not dockerd.alive(child), "the unreaped child counted as ended", 10)
+        assert Path(f"/proc/{child}/stat").exists()  # still there, as a zombie
+    finally:
+        parent.kill()
+        parent.wait()

@@ -57,24 +57,23 @@ def alive(pid: int) -> bool:
         return False
     except PermissionError:
         pass
-    return _state_of(pid) not in ("Z", None)
+    fields = _stat_of(pid)
+    return bool(fields) and fields[0] != "Z"  # the state letter: R, S, ..., Z
 
 
-def _state_of(pid: int) -> str | None:
-    """A process's state letter (/proc/PID/stat's third field: R, S, Z, ...); None if gone."""
+def _stat_of(pid: int) -> list[str]:
+    """/proc/PID/stat's fields from the third on (state, parent, ..., start time at [19]);
+    [] if the process is gone. They follow the command name, which may hold spaces."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return None
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return []
 
 
 def started_at(pid: int) -> str | None:
-    """When a process started (clock ticks after boot: /proc/PID/stat's 22nd field); None if gone."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return stat.rsplit(")", 1)[1].split()[19]  # after the command name, which may hold spaces (as in _state_of)
+    """When a process started (clock ticks after boot); None if it is gone."""
+    fields = _stat_of(pid)
+    return fields[19] if fields else None
 
 
 def write_pid_file(path: Path, pid: int) -> None:

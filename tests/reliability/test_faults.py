@@ -15,6 +15,7 @@ from pathlib import Path
 import docker
 import pytest
 
+from checks.services import dockerd
 from checks.waiting import wait_until
 from tests.conftest import REPO, write_site
 
@@ -272,14 +273,7 @@ def kill_moto_of(pid: int) -> None:
     # Dead as its parent can tell: a zombie (or gone). Its port closes and its command line
     # empties before that, while its other threads still exit; until then the gate's
     # Popen.poll() still says it runs, and a step would be given its closed port.
-    wait_until(lambda: all(zombie_or_gone(server) for server in servers), "the moto server dead", 30)
-
-
-def zombie_or_gone(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except (FileNotFoundError, ProcessLookupError):
-        return True
+    wait_until(lambda: not any(dockerd.alive(server) for server in servers), "the moto server dead", 30)
 
 
 def test_moto_killed_mid_run_fails_that_page_clearly_and_the_rest_and_the_next_run_pass(tmp_path):

@@ -24,7 +24,8 @@ import urllib.request
 from functools import cache
 from pathlib import Path
 
-from checks.services import aws_inventory, lambda_runtimes, session_environment
+from checks.runners import sandbox
+from checks.services import aws_inventory, aws_warm, lambda_runtimes, session_environment
 from checks.services.aws_guard import (
     FAKE_CREDENTIALS,
     LOOPBACK_HOSTS,
@@ -141,6 +142,46 @@ def real_cli() -> tuple[str, str]:
     return (real, version) if done.returncode == 0 else ("", "")
 
 
+class WarmCli:
+    """Each AWS page session's warm CLI server (aws_warm.py), started before its first AWS
+    step in the session's sandbox and stopped when the session closes."""
+
+    def __init__(self) -> None:
+        self.servers: dict[str, subprocess.Popen[bytes]] = {}
+
+    @staticmethod
+    def serves(real: str, version: str) -> bool:
+        """Only a v1 installed beside the gate's own interpreter: that interpreter imports
+        exactly the CLI the shim chose (the shim runs the client with the python beside it)."""
+        return version.startswith("aws-cli/1.") and Path(real).parent == Path(sys.executable).parent
+
+    def start(self, session) -> None:
+        socket_path = session.state_dir / "aws-warm.sock"
+        argv = [sys.executable, aws_warm.__file__, "serve", str(socket_path)]
+        with open(session.state_dir / "aws-warm.log", "wb") as log:
+            self.servers[session.id] = subprocess.Popen(
+                sandbox.wrap(argv, session.root, session.workdir, session.writable),
+                env=session.env,
+                cwd=session.workdir,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
+            )
+        session.env["DSP_AWS_WARM"] = str(socket_path)
+
+    def stop(self, session) -> None:
+        server = self.servers.pop(session.id, None)
+        if server is not None and server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
 def cli_description() -> str:
     """For the report: "AWS CLI 1.46.3 with the v2 adapter", or "AWS CLI 2.31.0" where v2 runs."""
     number = real_cli()[1].removeprefix("aws-cli/")
@@ -161,6 +202,7 @@ class Aws:
         self._sessions_reset: set[str] = set()
         # What a just-reset account holds is the same for every page: listed once per server.
         self._reset_inventory: dict[bool, list[str]] = {}
+        self.warm = WarmCli()
 
     def moto_endpoint(self) -> str:
         """The gate process's moto server; a server that died (killed mid-run) is replaced."""
@@ -183,6 +225,8 @@ class Aws:
         if real:
             session.env.update(DSP_AWS_REAL=real, DSP_AWS_VERSION=version)
         guard(session.env)
+        if session.id not in self.warm.servers and WarmCli.serves(real, version):
+            self.warm.start(session)
         if session.id not in self._sessions_reset:
             request = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
             with urllib.request.urlopen(request, timeout=300):  # reloads IAM managed policies: slow under load
@@ -214,3 +258,6 @@ class Aws:
     def pytest_dsp_before_step(self, session, requires: list[str]) -> None:
         if "aws" in requires:
             self.use_moto(session)
+
+    def pytest_dsp_session_close(self, session) -> None:
+        self.warm.stop(session)

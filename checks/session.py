@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 import uuid
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import pytest
 
 from checks import expected, model, output_update, pages, paths
 from checks.model import Kind, Outcome, Status
-from checks.runners import shell, static
+from checks.runners import sandbox, shell, static
 from checks.services import session_environment
 
 
@@ -139,6 +140,21 @@ class PageSession:
             sandbox_root=self.root,
             writable=self.writable,
         )
+
+    def start(self, argv: list[str], log: Path, **options) -> subprocess.Popen[bytes]:
+        """A process that sees what the session's steps see (its sandbox, environment and work
+        directory) and outlives them: a server its steps talk to. The caller stops it."""
+        with open(log, "wb") as output:
+            return subprocess.Popen(
+                sandbox.wrap(argv, self.root, self.workdir, self.writable),
+                env=self.env,
+                cwd=self.workdir,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **options,
+            )
 
     def _judge(self, step: Path, result: shell.ShellResult, exit_code: int) -> Outcome:
         name = self.site.relative(step)

@@ -24,7 +24,6 @@ import urllib.request
 from functools import cache
 from pathlib import Path
 
-from checks.runners import sandbox
 from checks.services import aws_inventory, aws_warm, lambda_runtimes, session_environment
 from checks.services.aws_guard import (
     FAKE_CREDENTIALS,
@@ -157,18 +156,11 @@ class WarmCli:
 
     def start(self, session) -> None:
         socket_path = session.state_dir / "aws-warm.sock"
-        argv = [sys.executable, aws_warm.__file__, "serve", str(socket_path)]
-        with open(session.state_dir / "aws-warm.log", "wb") as log:
-            self.servers[session.id] = subprocess.Popen(
-                sandbox.wrap(argv, session.root, session.workdir, session.writable),
-                env=session.env,
-                cwd=session.workdir,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
-            )
+        self.servers[session.id] = session.start(
+            [sys.executable, aws_warm.__file__, "serve", str(socket_path)],
+            session.state_dir / "aws-warm.log",
+            preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
+        )
         session.env["DSP_AWS_WARM"] = str(socket_path)
 
     def stop(self, session) -> None:

@@ -37,6 +37,11 @@ def client() -> docker.DockerClient:
     return docker.from_env(timeout=120)
 
 
+def state_dir() -> Path:
+    """Where gate processes sharing an engine keep its state (pids, users, locks, logs)."""
+    return Path(os.environ.get("DSP_ENGINE_STATE", "/tmp/dsp-engine"))
+
+
 def reachable() -> bool:
     try:
         return bool(docker.from_env(timeout=5).ping())

@@ -31,9 +31,7 @@ RUNS_DOCKER = re.compile(r"^[^#\n]*\bdocker\b", re.M)
 client = dockerd.client
 
 
-def state_dir() -> Path:
-    """Where gate processes sharing an engine keep its state (pids, users, locks, logs)."""
-    return Path(os.environ.get("DSP_ENGINE_STATE", "/tmp/dsp-engine"))
+state_dir = dockerd.state_dir
 
 
 class Engine:

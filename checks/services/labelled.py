@@ -10,12 +10,14 @@ dead are swept at the next start.
 from __future__ import annotations
 
 import contextlib
+import os
+import time
 from pathlib import Path
 
 import docker
 import docker.errors
 
-from checks.services.dockerd import alive
+from checks.services.dockerd import alive, state_dir
 from checks.services.progress import Log
 from checks.waiting import wait_until
 
@@ -48,7 +50,20 @@ def remove_labelled(api: docker.DockerClient, label: str) -> list[str]:
         with contextlib.suppress(docker.errors.APIError):
             api.images.remove(image.id, force=True)
             removed.append(f"image {image.short_id}")
+    note_removal(label, removed)
     return removed
+
+
+def note_removal(label: str, removed: list[str]) -> None:
+    """One line in the engine state's removals.log: what a gate process removed, and for which
+    test. Processes sharing one engine remove each other's objects only by mistake; this log
+    is where such a mistake shows whose it was."""
+    if not removed:
+        return
+    with contextlib.suppress(OSError):
+        with open(state_dir() / "removals.log", "a", encoding="utf-8") as log:
+            doing = os.environ.get("PYTEST_CURRENT_TEST", "-")
+            log.write(f"{time.strftime('%H:%M:%S')} pid {os.getpid()} ({doing}) {label}: {', '.join(removed)}\n")
 
 
 def remove_built(api: docker.DockerClient, record: Path) -> list[str]:
@@ -85,6 +100,7 @@ def leave_swarm_labelled(api: docker.DockerClient, key: str, value: str, log: Lo
         return False
     log(f"leaving the swarm created by {key}={value}")
     api.swarm.leave(force=True)
+    note_removal(f"{key}={value}", ["swarm"])
     remove_swarm_gateway(api)
     return True
 

@@ -150,9 +150,15 @@ class WarmCli:
 
     @staticmethod
     def serves(real: str, version: str) -> bool:
-        """Only a v1 installed beside the gate's own interpreter: that interpreter imports
-        exactly the CLI the shim chose (the shim runs the client with the python beside it)."""
-        return version.startswith("aws-cli/1.") and Path(real).parent == Path(sys.executable).parent
+        """Only where turned on (DSP_AWS_WARM_CLI=1: off by default while whole gates fail
+        intermittently on the swarm lab, see CONTRIBUTING), and only a v1 installed beside the
+        gate's own interpreter: that interpreter imports exactly the CLI the shim chose (the
+        shim runs the client with the python beside it)."""
+        return (
+            os.environ.get("DSP_AWS_WARM_CLI") == "1"
+            and version.startswith("aws-cli/1.")
+            and Path(real).parent == Path(sys.executable).parent
+        )
 
     def start(self, session) -> None:
         socket_path = session.state_dir / "aws-warm.sock"

@@ -230,7 +230,8 @@ def warm_servers_whose_session_is_gone() -> list[str]:
 
 
 @pytest.mark.skipif(sandbox.unavailable() is not None, reason=f"no sandbox here: {sandbox.unavailable()}")
-def test_a_page_sessions_warm_calls_keep_to_its_sandbox_and_its_server_ends_with_it(gate_here):
+def test_a_page_sessions_warm_calls_keep_to_its_sandbox_and_its_server_ends_with_it(gate_here, monkeypatch):
+    monkeypatch.setenv("DSP_AWS_WARM_CLI", "1")
     result = gate_here(SANDBOXED_PAGE)
     result.assert_outcomes(passed=4, failed=0)  # three steps and the clean-up check
     assert warm_servers_whose_session_is_gone() == []

@@ -114,14 +114,19 @@ def _die_with_parent() -> None:
 
 
 def _stop(server: subprocess.Popen[bytes], home: Path) -> None:
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    _end(server)
     shutil.rmtree(home, ignore_errors=True)
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a server the gate started, and kill it if it has not ended 10 s later."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @cache  # the machine's installed CLI, found as a session finds it: the same for every run of the process
@@ -171,13 +176,8 @@ class WarmCli:
 
     def stop(self, session) -> None:
         server = self.servers.pop(session.id, None)
-        if server is not None and server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        if server is not None:
+            _end(server)
 
 
 def cli_description() -> str:
